@@ -1,0 +1,65 @@
+"""``assess``: the one pure function from a town's answers to explained advice.
+
+It reads the knowledge loaded once per process and nothing else: no Streamlit, no files,
+no network. The same answers and knowledge always give the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from advisor.errors import InputError, Problem
+from advisor.facts import facts_for
+from advisor.knowledge.load import Knowledge, default_knowledge
+from advisor.matching import match_cases
+from advisor.model.assessment import SCHEMA_VERSION, Assessment
+from advisor.model.result import Meta, Result
+from advisor.networks import advise_networks
+from advisor.partners import PartnerContext, suggest_partners
+from advisor.partners.finders import CORE_FINDERS
+from advisor.partners.suggest import Finder
+from advisor.plan import build_plan
+
+
+def require_complete(assessment: Assessment) -> None:
+    """Raise :class:`InputError` naming each answer ``assess`` cannot do without."""
+    missing = assessment.missing()
+    if missing:
+        raise InputError(
+            [Problem("invalid", "this answer is needed before results", field=m) for m in missing]
+        )
+
+
+def assess(
+    assessment: Assessment,
+    knowledge: Knowledge | None = None,
+    finders: Sequence[Finder] = CORE_FINDERS,
+) -> Result:
+    """Matches, networks, partners and plan for ``assessment``, every item with reasons."""
+    require_complete(assessment)
+    knowledge = knowledge or default_knowledge()
+    facts = facts_for(assessment, knowledge)
+    matches = match_cases(assessment, facts, knowledge)
+    networks = advise_networks(facts, knowledge)
+    partners = suggest_partners(PartnerContext(assessment, facts, knowledge, matches), finders)
+    plan = build_plan(assessment, facts, knowledge, networks.recommended)
+    town = assessment.municipality
+    meta = Meta(
+        town=town.name,
+        country=town.country or "",
+        population=town.population or 0,
+        capacity_level=str(facts.values["capacity_level"]),
+        schema_version=SCHEMA_VERSION,
+        data_version=knowledge.data_version,
+        rules_version=knowledge.rules_version,
+    )
+    return Result(
+        matches=matches,
+        networks=networks.recommended,
+        other_networks=networks.other,
+        not_eligible=networks.not_eligible,
+        current_networks=networks.current,
+        partners=partners,
+        plan=plan,
+        meta=meta,
+    )

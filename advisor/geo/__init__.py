@@ -1,0 +1,1 @@
+"""Places: countries now; the gazetteer of towns joins it with the partner finder."""

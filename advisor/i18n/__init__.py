@@ -1,0 +1,72 @@
+"""One translation function for every sentence the product shows.
+
+Catalogs are flat YAML files ``<language>.yaml`` beside this module, mapping message keys to
+texts with ``{named}`` placeholders. English is complete; another language may translate
+any subset, and missing keys fall back to English. The wizard, the reports and the reasons
+the engine writes all go through :func:`t`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import string
+from collections.abc import Iterator
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DEFAULT_LANGUAGE = "en"
+_CATALOG_DIR = Path(__file__).parent
+_language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
+
+
+@cache
+def catalog(language: str) -> dict[str, str]:
+    """The messages of ``language`` (empty when there is no catalog for it)."""
+    path = _CATALOG_DIR / f"{language}.yaml"
+    if not path.is_file():
+        return {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def languages() -> list[str]:
+    """Languages with a catalog, English first."""
+    found = sorted(p.stem for p in _CATALOG_DIR.glob("*.yaml"))
+    return sorted(found, key=lambda code: code != DEFAULT_LANGUAGE)
+
+
+def current_language() -> str:
+    return _language.get()
+
+
+@contextlib.contextmanager
+def use_language(language: str) -> Iterator[None]:
+    """Render the enclosed calls in ``language``."""
+    token = _language.set(language)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+class _Keep(dict[str, object]):
+    """Leaves unknown placeholders visible instead of failing on a translator's typo."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def t(key: str, /, **params: object) -> str:
+    """The message ``key`` in the current language, placeholders filled from ``params``."""
+    text = catalog(current_language()).get(key) or catalog(DEFAULT_LANGUAGE).get(key)
+    if text is None:
+        return key
+    return string.Formatter().vformat(text, (), _Keep(params))
+
+
+def placeholders(text: str) -> set[str]:
+    """Names used as ``{name}`` in ``text`` (for catalog checks)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}

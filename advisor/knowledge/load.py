@@ -1,0 +1,316 @@
+"""Load and check everything in ``data/`` and ``rules/`` at once, reporting every problem.
+
+Loading is all-or-nothing: one bad file stops the advisor, but the error lists every problem
+in every file (``file:line:column: field: message``), so a policy officer fixes them in one
+pass. Ids come from file names, cross-references are checked against those ids, and rule
+ids must be unique across all rules files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel
+
+from advisor.errors import KnowledgeError, Problem
+from advisor.knowledge.models import (
+    CountryGroup,
+    Network,
+    Programme,
+    ReferenceCase,
+    Term,
+    Vocabulary,
+)
+from advisor.knowledge.rules_models import (
+    MatchingRules,
+    NetworkFitRules,
+    PartnerRules,
+    PlanRules,
+    PlanStep,
+)
+from advisor.model.base import KnownIds
+from advisor.yamlio import Document, YamlProblems, locate, parse, read_text, validate
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = Path(os.environ.get("LOOK_WITHIN_DATA", ROOT / "data"))
+RULES_DIR = Path(os.environ.get("LOOK_WITHIN_RULES", ROOT / "rules"))
+
+VOCABULARY_ORDER = (
+    "assets",
+    "themes",
+    "goals",
+    "constraints",
+    "connection_kinds",
+    "institution_kinds",
+)
+"""Vocabulary files, assets first because institution kinds may imply an asset."""
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Rules:
+    matching: MatchingRules
+    network_fit: NetworkFitRules
+    partners: PartnerRules
+    plan: tuple[PlanStep, ...]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the advisor reasons over, validated and cross-checked."""
+
+    vocabularies: dict[str, dict[str, Term]]
+    country_groups: dict[str, CountryGroup]
+    cases: dict[str, ReferenceCase]
+    networks: dict[str, Network]
+    programmes: dict[str, Programme]
+    rules: Rules
+    known: KnownIds
+    data_version: str
+    rules_version: str
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def terms(self, kind: str) -> dict[str, Term]:
+        return self.vocabularies.get(kind, {})
+
+    def label(self, kind: str, ident: str) -> str:
+        """Display name of a vocabulary id, network, programme or country group."""
+        if kind == "network" and ident in self.networks:
+            return self.networks[ident].name
+        if kind == "programme" and ident in self.programmes:
+            return self.programmes[ident].name
+        if kind == "country_group" and ident in self.country_groups:
+            return self.country_groups[ident].name
+        term = self.vocabularies.get(_VOCAB_OF_KIND.get(kind, kind), {}).get(ident)
+        return term.label if term else ident.replace("_", " ")
+
+    def groups_of(self, country: str) -> frozenset[str]:
+        return frozenset(g.id for g in self.country_groups.values() if country in g.members)
+
+
+_VOCAB_OF_KIND = {
+    "theme": "themes",
+    "asset": "assets",
+    "goal": "goals",
+    "constraint": "constraints",
+    "connection_kind": "connection_kinds",
+    "institution_kind": "institution_kinds",
+}
+_KIND_OF_VOCAB = {v: k for k, v in _VOCAB_OF_KIND.items()}
+
+
+class _Collector:
+    """Reads files and keeps every problem instead of stopping at the first."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.problems: list[Problem] = []
+        self.docs: dict[Path, Document] = {}
+
+    def name(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.base.parent))
+        except ValueError:
+            return str(path)
+
+    def document(self, path: Path) -> Document | None:
+        try:
+            return parse(read_text(path), self.name(path))
+        except YamlProblems as exc:
+            self.problems.extend(p.in_file(self.name(path)) for p in exc.problems)
+            return None
+
+    def model(self, path: Path, model: type[M], context: dict[str, Any]) -> M | None:
+        doc = self.document(path)
+        if doc is None:
+            return None
+        self.docs[path] = doc
+        sources = doc.data.get("sources") if isinstance(doc.data, dict) else None
+        ctx = {**context, "source_keys": set(sources) if isinstance(sources, dict) else set()}
+        try:
+            return validate(model, doc, ctx)
+        except YamlProblems as exc:
+            self.problems.extend(exc.problems)
+            return None
+
+    def add(self, kind: Any, message: str, path: Path, **where: Any) -> None:
+        self.problems.append(Problem(kind, message, file=self.name(path), **where))
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _load_vocabularies(
+    col: _Collector, folder: Path, known: KnownIds
+) -> dict[str, dict[str, Term]]:
+    vocabularies: dict[str, dict[str, Term]] = {}
+    for stem in VOCABULARY_ORDER:
+        path = folder / f"{stem}.yaml"
+        if not path.is_file():
+            col.add("not_found", f"missing vocabulary file {stem}.yaml", folder)
+            continue
+        vocab = col.model(path, Vocabulary, {"known": known})
+        if vocab is None:
+            continue
+        terms: dict[str, Term] = {}
+        for term in vocab.terms:
+            if term.id in terms:
+                col.add("duplicate_id", f"term id '{term.id}' appears twice", path)
+            terms[term.id] = term
+            known.add(_KIND_OF_VOCAB[stem], term.id, term.label, *term.synonyms)
+        vocabularies[stem] = terms
+    return vocabularies
+
+
+def _load_items(col: _Collector, folder: Path, model: type[M], known: KnownIds) -> dict[str, M]:
+    items: dict[str, M] = {}
+    for path in _yaml_files(folder):
+        item = col.model(path, model, {"known": known})
+        if item is None:
+            continue
+        ident = item.id  # type: ignore[attr-defined]
+        if ident != path.stem:
+            node, _ = locate(col.docs[path].root, ["id"])
+            mark = node.start_mark if node is not None else None
+            col.add(
+                "id_mismatch",
+                f"id '{ident}' differs from the file name '{path.stem}'; the file name is the id",
+                path,
+                field="id",
+                line=mark.line + 1 if mark else None,
+                column=mark.column + 1 if mark else None,
+            )
+            continue
+        items[path.stem] = item
+    return items
+
+
+def _register_stems(known: KnownIds, kind: str, folder: Path) -> None:
+    known.ids.setdefault(kind, set())
+    for path in _yaml_files(folder):
+        known.add(kind, path.stem)
+
+
+def _load_rules(col: _Collector, folder: Path, known: KnownIds) -> Rules | None:
+    ctx = {"known": known}
+    single: list[tuple[str, type[BaseModel]]] = [
+        ("matching", MatchingRules),
+        ("network_fit", NetworkFitRules),
+        ("partners", PartnerRules),
+    ]
+    loaded: dict[str, Any] = {}
+    for stem, model in single:
+        path = folder / f"{stem}.yaml"
+        if not path.is_file():
+            col.add("not_found", f"missing rules file {stem}.yaml", folder)
+            continue
+        loaded[stem] = col.model(path, model, ctx)
+    steps: list[PlanStep] = []
+    plan_files = _yaml_files(folder / "plan")
+    if not plan_files:
+        col.add("not_found", "no plan files in rules/plan/", folder)
+    for path in plan_files:
+        plan = col.model(path, PlanRules, ctx)
+        steps.extend(plan.steps if plan else [])
+    _check_rule_ids(col)
+    if any(v is None for v in loaded.values()) or len(loaded) < len(single):
+        return None
+    return Rules(loaded["matching"], loaded["network_fit"], loaded["partners"], tuple(steps))
+
+
+def _check_rule_ids(col: _Collector) -> None:
+    """Rule ids (fit adjustments, plan steps) must be unique across all rules files."""
+    first: dict[str, str] = {}
+    for path, doc in col.docs.items():
+        for ident, line, column in _rule_ids(doc):
+            where = f"{col.name(path)}:{line}"
+            if ident in first:
+                col.add(
+                    "duplicate_id",
+                    f"rule id '{ident}' is already used at {first[ident]}; "
+                    "rule ids must be unique across all rules files",
+                    path,
+                    line=line,
+                    column=column,
+                )
+            else:
+                first[ident] = where
+
+
+def _rule_ids(doc: Document) -> Iterable[tuple[str, int, int]]:
+    """``(id, line, column)`` of each item under ``steps`` or ``adjustments``."""
+    root = doc.root
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        if key.value not in ("steps", "adjustments") or not isinstance(value, yaml.SequenceNode):
+            continue
+        for item in value.value:
+            if not isinstance(item, yaml.MappingNode):
+                continue
+            for k, v in item.value:
+                if k.value == "id" and isinstance(v, yaml.ScalarNode):
+                    yield v.value, v.start_mark.line + 1, v.start_mark.column + 1
+
+
+def _version(folder: Path) -> str:
+    """``<VERSION file>+<hash of the YAML files>``: changes whenever any rule or fact does."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.yaml")):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    stated = (folder / "VERSION").read_text().strip() if (folder / "VERSION").is_file() else "0"
+    return f"{stated}+{digest.hexdigest()[:8]}"
+
+
+def load_knowledge(data_dir: Path = DATA_DIR, rules_dir: Path = RULES_DIR) -> Knowledge:
+    """Load, validate and cross-check everything; raise :class:`KnowledgeError` listing all
+    problems if anything is wrong."""
+    col = _Collector(data_dir)
+    known = KnownIds()
+    vocabularies = _load_vocabularies(col, data_dir / "vocabulary", known)
+    for kind, sub in (
+        ("network", "networks"),
+        ("programme", "programmes"),
+        ("country_group", "country_groups"),
+        ("case", "cases"),
+    ):
+        _register_stems(known, kind, data_dir / sub)
+    groups = _load_items(col, data_dir / "country_groups", CountryGroup, known)
+    cases = _load_items(col, data_dir / "cases", ReferenceCase, known)
+    networks = _load_items(col, data_dir / "networks", Network, known)
+    programmes = _load_items(col, data_dir / "programmes", Programme, known)
+    rules_col = _Collector(rules_dir)
+    rules = _load_rules(rules_col, rules_dir, known)
+    problems = col.problems + rules_col.problems
+    if problems or rules is None:
+        raise KnowledgeError(problems or [Problem("invalid", "rules could not be loaded")])
+    return Knowledge(
+        vocabularies,
+        groups,
+        cases,
+        networks,
+        programmes,
+        rules,
+        known,
+        _version(data_dir),
+        _version(rules_dir),
+    )
+
+
+@cache
+def default_knowledge() -> Knowledge:
+    """The knowledge shipped with the project, loaded once per process."""
+    return load_knowledge()
+
+
+Loader = Callable[[], Knowledge]

@@ -1,0 +1,200 @@
+"""The shapes of the files in ``rules/``: how matches, fit and the plan are decided.
+
+A policy officer tunes the advisor here: weights, thresholds, and plan steps with the
+conditions under which they apply. Text templates may use only the placeholders listed in
+:data:`PLACEHOLDERS`; anything else is a load error, never a silent blank.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from advisor.conditions import Condition
+from advisor.knowledge.models import Band, Effort, Ident, Text, Url
+from advisor.model.assessment import BudgetBand
+from advisor.model.base import NetworkId, ProgrammeId, Strict
+from advisor.suggest import closest
+
+Weight = Annotated[float, Field(ge=0, le=10)]
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class Reference(Strict):
+    title: Text
+    url: Url
+
+
+class RulesFile(Strict):
+    """OpenFisca-style header: what the file decides, on what grounds, and how to edit it."""
+
+    description: Text
+    reference: list[Reference] = Field(default_factory=list)
+    documentation: Text | None = None
+
+
+# --- matching reference cases --------------------------------------------------------------
+
+
+class MatchWeights(Strict):
+    history_themes: Weight
+    specialization_themes: Weight
+    connection_kinds: Weight
+    assets: Weight
+    goals: Weight
+    size: Weight
+    capacity: Weight
+    partner_countries: Weight
+
+
+class MatchingRules(RulesFile):
+    weights: MatchWeights
+    size_decades: Annotated[float, Field(gt=0, le=6)]
+    max_matches: Annotated[int, Field(ge=1, le=20)]
+    min_score: Share
+
+
+# --- network fit ---------------------------------------------------------------------------
+
+
+class FitWeights(Strict):
+    themes: Weight
+    goals: Weight
+    capacity: Weight
+    cost: Weight
+
+
+class FitAdjustment(Strict):
+    """Raise or lower one network's fit when a condition holds, with the reason shown."""
+
+    id: Ident
+    network: NetworkId
+    when: Condition
+    add: Annotated[float, Field(ge=-1, le=1)]
+    reason: Text
+
+
+CapacityLevel = Literal["volunteer", "staff", "coordinator"]
+
+
+class NetworkFitRules(RulesFile):
+    weights: FitWeights
+    theme_saturation: Annotated[int, Field(ge=1, le=10)]
+    goal_saturation: Annotated[int, Field(ge=1, le=10)]
+    advisory_penalty: Share
+    min_score: Share
+    capacity_fit: dict[Effort, dict[CapacityLevel, Share]]
+    cost_fit: dict[Band, dict[BudgetBand, Share]]
+    adjustments: list[FitAdjustment] = Field(default_factory=list)
+
+    @field_validator("capacity_fit", "cost_fit")
+    @classmethod
+    def _table_complete(cls, table: dict[str, dict[str, float]], info: ValidationInfo) -> Any:
+        rows, columns = _TABLE_AXES[str(info.field_name)]
+        missing = [f"{r}.{c}" for r in rows for c in columns if c not in table.get(r, {})]
+        if missing:
+            raise PydanticCustomError(
+                "incomplete_table",
+                "{name} lacks values for: {missing}",
+                {"name": info.field_name, "missing": ", ".join(missing)},
+            )
+        return table
+
+
+_TABLE_AXES = {
+    "capacity_fit": (get_args(Effort), get_args(CapacityLevel)),
+    "cost_fit": (get_args(Band), get_args(BudgetBand)),
+}
+
+
+# --- partner suggestions -------------------------------------------------------------------
+
+
+class PartnerRules(RulesFile):
+    connection_score: Share
+    revive_score: Share
+    case_min_similarity: Share
+    case_weight: Share
+    max_suggestions: Annotated[int, Field(ge=1, le=100)]
+
+
+# --- the look-within plan ------------------------------------------------------------------
+
+Horizon = Literal["first_3_months", "first_year", "one_to_three_years"]
+HORIZONS: tuple[Horizon, ...] = ("first_3_months", "first_year", "one_to_three_years")
+ForEach = Literal["dormant_tie", "connection", "recommended_network"]
+
+PLACEHOLDERS: dict[str | None, frozenset[str]] = {
+    None: frozenset({"town", "country"}),
+    "dormant_tie": frozenset({"town", "country", "place", "place_country", "since"}),
+    "connection": frozenset({"town", "country", "place", "place_country", "kind"}),
+    "recommended_network": frozenset({"town", "country", "network"}),
+}
+
+
+class WhoByCapacity(Strict):
+    """Who does the step, by the town's capacity level (volunteers, staff, coordinator)."""
+
+    volunteer: Text
+    staff: Text
+    coordinator: Text
+
+
+class Link(Strict):
+    title: Text
+    url: Url
+
+
+class PlanStep(Strict):
+    """One step of the plan. ``for_each`` comes before the texts because it decides which
+    placeholders they may use."""
+
+    id: Ident
+    horizon: Horizon
+    for_each: ForEach | None = None
+    limit: Annotated[int, Field(ge=1, le=20)] = 3
+    title: Text
+    why: Text
+    who: Text | WhoByCapacity
+    effort: Effort
+    cost_band: BudgetBand
+    when: Condition | None = None
+    resources: list[ProgrammeId] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+
+    @field_validator("title", "why", "who")
+    @classmethod
+    def _known_placeholders(cls, value: Any, info: ValidationInfo) -> Any:
+        allowed = PLACEHOLDERS[info.data.get("for_each")]
+        texts = [value] if isinstance(value, str) else list(value.model_dump().values())
+        for text in texts:
+            for name in _placeholders(text):
+                if name not in allowed:
+                    raise PydanticCustomError(
+                        "unknown_placeholder",
+                        "unknown placeholder '{placeholder}'; this step may use: {allowed}",
+                        {
+                            "placeholder": "{" + name + "}",
+                            "allowed": ", ".join(sorted(allowed)),
+                            "suggestion": closest(name, allowed),
+                        },
+                    )
+        return value
+
+
+def _placeholders(text: str) -> list[str]:
+    try:
+        return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError as exc:
+        raise PydanticCustomError(
+            "bad_template",
+            "unbalanced braces in '{text}': {error}",
+            {"text": text[:60], "error": str(exc)},
+        ) from exc
+
+
+class PlanRules(RulesFile):
+    steps: list[PlanStep] = Field(min_length=1)

@@ -1,0 +1,184 @@
+"""Which reference cases look most like the town, and what exactly they share.
+
+Similarity is a weighted mean of a few comparisons (themes, connection kinds, assets,
+goals, size, capacity, countries linked to), each only counted when the town answered it.
+The weights live in ``rules/matching.yaml``; every shared trait becomes a reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from advisor.conditions import Facts
+from advisor.conditions.facts import CAPACITY_LEVELS
+from advisor.facts import case_capacity_level
+from advisor.geo.countries import country_name
+from advisor.i18n import t
+from advisor.knowledge.load import Knowledge
+from advisor.knowledge.models import ReferenceCase
+from advisor.knowledge.rules_models import MatchingRules
+from advisor.model.assessment import Assessment
+from advisor.model.result import CaseAction, CaseMatch
+from advisor.sources import cited, refs
+
+
+@dataclass(frozen=True)
+class Part:
+    """One comparison: its similarity (0..1) and the sentence saying what is shared."""
+
+    name: str
+    similarity: float
+    reason: str | None
+
+
+def dice(a: Iterable[str], b: Iterable[str]) -> float:
+    """Dice overlap of two sets: 1 when equal, 0 when disjoint (kind to long lists)."""
+    sa, sb = set(a), set(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa or sb else 0.0
+
+
+def _set_part(
+    name: str,
+    mine: frozenset[str] | set[str],
+    theirs: Iterable[str],
+    kind: str,
+    label: Callable[[str, str], str],
+) -> Part | None:
+    if not mine:
+        return None
+    theirs = set(theirs)
+    shared = sorted(mine & theirs)
+    reason = (
+        t(f"match.shared.{name}", items=", ".join(label(kind, i) for i in shared))
+        if shared
+        else None
+    )
+    return Part(name, dice(mine, theirs), reason)
+
+
+def _size_part(population: int, case: ReferenceCase, decades: float) -> Part:
+    gap = abs(math.log10(population) - math.log10(case.population.value))
+    similarity = max(0.0, 1 - gap / decades)
+    reason = None
+    if similarity >= 0.7:
+        reason = t("match.shared.size", mine=f"{population:,}", theirs=f"{case.population.value:,}")
+    return Part("size", similarity, reason)
+
+
+def _capacity_part(level: str, case: ReferenceCase) -> Part | None:
+    theirs = case_capacity_level(case)
+    if theirs is None:
+        return None
+    gap = abs(CAPACITY_LEVELS.index(level) - CAPACITY_LEVELS.index(theirs))
+    reason = (
+        t("match.shared.capacity", level=t(f"scale.capacity_level.{level}")) if gap == 0 else None
+    )
+    return Part("capacity", 1 - gap / 2, reason)
+
+
+def linked_countries(assessment: Assessment) -> frozenset[str]:
+    """Countries the town is tied to or interested in: connections, ties, wished partners."""
+    return frozenset(
+        [c.country for c in assessment.history.connections]
+        + [s.country for s in assessment.ties.sister_towns]
+        + list(assessment.goals.partner_countries)
+    )
+
+
+def _country_part(assessment: Assessment, case: ReferenceCase) -> Part | None:
+    mine = linked_countries(assessment)
+    if not mine:
+        return None
+    shared = sorted(mine & {tie.country for tie in case.ties})
+    reason = (
+        t("match.shared.countries", items=", ".join(map(country_name, shared))) if shared else None
+    )
+    return Part("partner_countries", 1.0 if shared else 0.0, reason)
+
+
+def compare(
+    assessment: Assessment, facts: Facts, case: ReferenceCase, knowledge: Knowledge
+) -> list[Part]:
+    """All comparisons the town's answers allow with one case."""
+    profile, label = case.profile, knowledge.label
+    history = frozenset(assessment.history.themes)
+    special = frozenset(assessment.specializations.themes)
+    parts = [
+        _set_part(
+            "history_themes",
+            history | (special & set(profile.history_themes)),
+            profile.history_themes,
+            "theme",
+            label,
+        ),
+        _set_part(
+            "specialization_themes",
+            special | (history & set(profile.specialization_themes)),
+            profile.specialization_themes,
+            "theme",
+            label,
+        ),
+        _set_part(
+            "connection_kinds",
+            facts.connection_kinds,
+            profile.connection_kinds,
+            "connection_kind",
+            label,
+        ),
+        _set_part("assets", facts.assets, profile.assets, "asset", label),
+        _set_part("goals", facts.goals, profile.goals, "goal", label),
+        _size_part(int(facts.values["population"]), case, knowledge.rules.matching.size_decades),
+        _capacity_part(str(facts.values["capacity_level"]), case),
+        _country_part(assessment, case),
+    ]
+    return [p for p in parts if p is not None]
+
+
+def score(parts: list[Part], rules: MatchingRules) -> float:
+    weights = rules.weights.model_dump()
+    total = sum(weights[p.name] for p in parts)
+    return sum(weights[p.name] * p.similarity for p in parts) / total if total else 0.0
+
+
+def is_same_town(assessment: Assessment, case: ReferenceCase) -> bool:
+    town = assessment.municipality
+    return town.country == case.country and town.name.casefold() == case.name.casefold()
+
+
+def _as_match(case: ReferenceCase, value: float, parts: list[Part], facts: Facts) -> CaseMatch:
+    reasons = [p.reason for p in sorted(parts, key=lambda p: -p.similarity) if p.reason]
+    shared = sorted(
+        facts.themes & {*case.profile.history_themes, *case.profile.specialization_themes}
+    )
+    return CaseMatch(
+        id=case.id,
+        name=case.name,
+        country=case.country,
+        population=case.population.value,
+        score=round(value, 3),
+        reasons=reasons or [t("match.weak")],
+        shared_themes=shared,
+        summary=case.summary,
+        actions=[
+            CaseAction(text=a.text, kind=a.kind, sources=cited(case, [a])) for a in case.actions
+        ],
+        lessons=case.lessons,
+        sources=refs(case, case.sources),
+    )
+
+
+def match_cases(assessment: Assessment, facts: Facts, knowledge: Knowledge) -> list[CaseMatch]:
+    """The most similar reference cases, best first, above the rules' minimum score."""
+    rules = knowledge.rules.matching
+    scored = []
+    for case in knowledge.cases.values():
+        parts = compare(assessment, facts, case, knowledge)
+        scored.append((score(parts, rules), case, parts))
+    scored.sort(key=lambda item: (-item[0], item[1].name))
+    return [
+        _as_match(case, value, parts, facts)
+        for value, case, parts in scored
+        if value >= rules.min_score
+    ][: rules.max_matches]

@@ -1,0 +1,185 @@
+"""The assessment: everything a town says about itself, in one versioned model.
+
+The wizard edits one instance, the answers file stores it, and ``assess`` reads it. Answers
+may be incomplete while the wizard is under way; :meth:`Assessment.missing` says what
+``assess`` still needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+from advisor.geo.countries import CountryCode
+from advisor.model.base import (
+    AssetId,
+    ConnectionKindId,
+    ConstraintId,
+    GoalId,
+    InstitutionKindId,
+    NetworkId,
+    Strict,
+    ThemeId,
+)
+
+SCHEMA_VERSION = 1
+
+StaffTime = Literal["none", "hours_per_month", "hours_per_week", "part_time", "full_time"]
+STAFF_TIME_SCALE: tuple[StaffTime, ...] = (
+    "none",
+    "hours_per_month",
+    "hours_per_week",
+    "part_time",
+    "full_time",
+)
+
+BudgetBand = Literal["none", "under_1k", "1k_to_10k", "10k_to_50k", "over_50k"]
+BUDGET_SCALE: tuple[BudgetBand, ...] = ("none", "under_1k", "1k_to_10k", "10k_to_50k", "over_50k")
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+LanguageCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z]{2,3}$")
+]
+Year = Annotated[int, Field(ge=800, le=2100)]
+GeonameId = Annotated[int, Field(ge=1)]
+
+
+def _unique(items: list[str]) -> list[str]:
+    """The list without repeats, first occurrence kept (ticking a theme twice means once)."""
+    return list(dict.fromkeys(items))
+
+
+ThemeList = Annotated[list[ThemeId], AfterValidator(_unique)]
+AssetList = Annotated[list[AssetId], AfterValidator(_unique)]
+GoalList = Annotated[list[GoalId], AfterValidator(_unique)]
+ConstraintList = Annotated[list[ConstraintId], AfterValidator(_unique)]
+NetworkList = Annotated[list[NetworkId], AfterValidator(_unique)]
+CountryList = Annotated[list[CountryCode], AfterValidator(_unique)]
+LanguageList = Annotated[list[LanguageCode], AfterValidator(_unique)]
+
+
+class Municipality(Strict):
+    """The town itself; name, country and population are needed before results."""
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] = ""
+    country: CountryCode | None = None
+    region: ShortText = ""
+    population: Annotated[int, Field(ge=1, le=50_000_000)] | None = None
+    geonameid: GeonameId | None = None
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
+
+
+class Connection(Strict):
+    """A historical link to a place abroad: the seed of most small-town partnerships."""
+
+    place: Name
+    country: CountryCode
+    kind: ConnectionKindId
+    period: ShortText = ""
+    description: LongText = ""
+    geonameid: GeonameId | None = None
+
+
+class History(Strict):
+    themes: ThemeList = Field(default_factory=list)
+    notes: LongText = ""
+    connections: list[Connection] = Field(default_factory=list)
+
+
+class Institution(Strict):
+    """A laboratory, university, port, company ... that gives the town a specialization."""
+
+    name: Name
+    kind: InstitutionKindId
+    description: LongText = ""
+
+
+class Specializations(Strict):
+    themes: ThemeList = Field(default_factory=list)
+    institutions: list[Institution] = Field(default_factory=list)
+    notes: LongText = ""
+
+
+class SisterTie(Strict):
+    """An existing sister-town or friendship tie; dormant ties get a revival step."""
+
+    place: Name
+    country: CountryCode
+    since: Year | None = None
+    status: Literal["active", "dormant"] = "active"
+    geonameid: GeonameId | None = None
+    notes: ShortText = ""
+
+
+class Ties(Strict):
+    sister_towns: list[SisterTie] = Field(default_factory=list)
+    networks: NetworkList = Field(default_factory=list)
+    partnerships: list[ShortText] = Field(default_factory=list)
+
+
+class Capacity(Strict):
+    """What the town can put into international work; the plan is cut to fit it."""
+
+    staff_time: StaffTime = "none"
+    dedicated_unit: bool = False
+    budget_band: BudgetBand = "none"
+    languages: LanguageList = Field(default_factory=list)
+    international_coordinator: bool = False
+    written_strategy: bool = False
+    citizen_associations: list[ShortText] = Field(default_factory=list)
+
+
+class Goals(Strict):
+    aims: GoalList = Field(default_factory=list)
+    partner_countries: CountryList = Field(default_factory=list)
+    notes: LongText = ""
+
+
+class Constraints(Strict):
+    items: ConstraintList = Field(default_factory=list)
+    notes: LongText = ""
+
+
+class Progress(Strict):
+    """Where the wizard was when the answers were saved, so an upload resumes there."""
+
+    last_step: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,40}$")] | None = None
+    completed_steps: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,40}$")]] = Field(
+        default_factory=list
+    )
+    saved_at: dt.datetime | None = None
+
+
+class Assessment(Strict):
+    """A town's answers. ``schema_version`` lets later versions read older files."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    municipality: Municipality = Field(default_factory=Municipality)
+    history: History = Field(default_factory=History)
+    specializations: Specializations = Field(default_factory=Specializations)
+    assets: AssetList = Field(default_factory=list)
+    ties: Ties = Field(default_factory=Ties)
+    capacity: Capacity = Field(default_factory=Capacity)
+    goals: Goals = Field(default_factory=Goals)
+    constraints: Constraints = Field(default_factory=Constraints)
+    progress: Progress = Field(default_factory=Progress)
+
+    def missing(self) -> list[str]:
+        """Fields ``assess`` needs that are still empty, as dotted paths."""
+        town = self.municipality
+        needed = {
+            "municipality.name": town.name,
+            "municipality.country": town.country,
+            "municipality.population": town.population,
+        }
+        return [path for path, value in needed.items() if not value]
+
+    @property
+    def themes(self) -> list[str]:
+        """History and specialization themes together, history first."""
+        return _unique([*self.history.themes, *self.specializations.themes])

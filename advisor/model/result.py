@@ -1,0 +1,136 @@
+"""What ``assess`` returns: ranked, explained advice that the UI, CLI and reports only show.
+
+Every item carries ``reasons``, a non-empty list of sentences, and the sources behind it.
+The JSON form (``Result.model_dump(mode="json")``) is the CLI's output and the contract
+with anything built on top.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Reasons = Annotated[list[str], Field(min_length=1)]
+Score = Annotated[float, Field(ge=0, le=1)]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class SourceRef(Out):
+    """Where an item comes from; ``url`` is None for the town's own answers."""
+
+    title: str
+    url: str | None = None
+
+
+class CaseAction(Out):
+    text: str
+    kind: str
+    sources: list[SourceRef]
+
+
+class CaseMatch(Out):
+    """A reference case like the town, what it shares, and what that town did."""
+
+    id: str
+    name: str
+    country: str
+    population: int
+    score: Score
+    reasons: Reasons
+    shared_themes: list[str]
+    summary: str
+    actions: list[CaseAction]
+    lessons: str
+    sources: list[SourceRef]
+
+
+class NetworkAdvice(Out):
+    """A network the town may join, how well it fits, and what joining takes."""
+
+    id: str
+    name: str
+    url: str
+    score: Score
+    reasons: Reasons
+    cautions: list[str]
+    category: str
+    eligibility: list[str]
+    commitments: list[str]
+    fees: str
+    fee_band: str
+    how_to_join: list[str]
+    effort: str
+    application_mode: str
+    sources: list[SourceRef]
+
+
+class NetworkExcluded(Out):
+    """A network the town may not join (or already belongs to), and why."""
+
+    id: str
+    name: str
+    url: str
+    reasons: Reasons
+    sources: list[SourceRef]
+
+
+class PartnerSuggestion(Out):
+    """A town to approach (``new``) or a dormant tie to revive (``revive``)."""
+
+    name: str
+    country: str
+    geonameid: int | None = None
+    population: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    score: Score
+    kind: Literal["new", "revive"]
+    reasons: Reasons
+    sources: list[SourceRef]
+
+
+class Resource(Out):
+    id: str
+    name: str
+    url: str
+    offers: list[str]
+
+
+class PlanItem(Out):
+    """One step of the look-within plan, cut to the town's capacity."""
+
+    id: str
+    horizon: Literal["first_3_months", "first_year", "one_to_three_years"]
+    title: str
+    why: str
+    who: str
+    effort: str
+    cost_band: str
+    reasons: Reasons
+    resources: list[Resource]
+    links: list[SourceRef]
+
+
+class Meta(Out):
+    town: str
+    country: str
+    population: int
+    capacity_level: str
+    schema_version: int
+    data_version: str
+    rules_version: str
+
+
+class Result(Out):
+    matches: list[CaseMatch]
+    networks: list[NetworkAdvice]
+    other_networks: list[NetworkAdvice]
+    not_eligible: list[NetworkExcluded]
+    current_networks: list[NetworkExcluded]
+    partners: list[PartnerSuggestion]
+    plan: list[PlanItem]
+    meta: Meta

@@ -1,0 +1,158 @@
+"""Which networks the town may join, how well each fits, and which it may not join and why.
+
+Eligibility comes first: a network whose required condition fails is never recommended,
+it is listed apart with the failing clause. Fit is relevance (theme and goal overlap)
+times feasibility (effort against capacity, fees against budget; tables in
+``rules/network_fit.yaml``), minus a penalty per advisory condition missed, plus the
+adjustments that rules file lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from advisor.conditions import Facts, Outcome
+from advisor.i18n import t
+from advisor.knowledge.load import Knowledge
+from advisor.knowledge.models import Network, Requirement
+from advisor.knowledge.rules_models import NetworkFitRules
+from advisor.model.result import NetworkAdvice, NetworkExcluded, SourceRef
+from advisor.sources import cited, refs
+
+
+@dataclass
+class NetworkSection:
+    """The four lists ``assess`` reports about networks."""
+
+    recommended: list[NetworkAdvice] = field(default_factory=list)
+    other: list[NetworkAdvice] = field(default_factory=list)
+    not_eligible: list[NetworkExcluded] = field(default_factory=list)
+    current: list[NetworkExcluded] = field(default_factory=list)
+
+
+def _statement(req: Requirement, outcome: Outcome) -> str:
+    return t("network.requirement", because="; ".join(outcome.because), explain=req.explain)
+
+
+def _all_sources(net: Network) -> list[SourceRef]:
+    facts = [
+        *net.eligibility,
+        net.application,
+        *net.commitments,
+        net.fees,
+        *net.how_to_join,
+        net.members,
+    ]
+    return cited(net, facts) or refs(net, net.sources)
+
+
+def _excluded(net: Network, reasons: list[str]) -> NetworkExcluded:
+    return NetworkExcluded(
+        id=net.id, name=net.name, url=net.url, reasons=reasons, sources=_all_sources(net)
+    )
+
+
+@dataclass
+class Fit:
+    score: float
+    reasons: list[str]
+    cautions: list[str]
+
+
+def _share(count: int, saturation: int) -> float:
+    return min(1.0, count / saturation)
+
+
+def _relevance_times_feasibility(parts: dict[str, float], rules: NetworkFitRules) -> float:
+    """Relevance (themes, goals) scaled by feasibility (effort, fees): a network that fits
+    the town's story but is out of reach scores low, and so does a cheap irrelevant one."""
+    w = rules.weights
+    relevance = (w.themes * parts["themes"] + w.goals * parts["goals"]) / (w.themes + w.goals)
+    feasibility = (w.capacity * parts["capacity"] + w.cost * parts["cost"]) / (w.capacity + w.cost)
+    return relevance * feasibility
+
+
+def fit(
+    net: Network,
+    facts: Facts,
+    checks: list[tuple[Requirement, Outcome]],
+    rules: NetworkFitRules,
+    knowledge: Knowledge,
+) -> Fit:
+    """Score one eligible network for the town, with the reasons and the cautions."""
+    label = knowledge.label
+    themes = sorted(facts.themes & set(net.themes))
+    goals = sorted(facts.goals & set(net.goals))
+    level = str(facts.values["capacity_level"])
+    budget = str(facts.values["budget_band"])
+    parts = {
+        "themes": _share(len(themes), rules.theme_saturation),
+        "goals": _share(len(goals), rules.goal_saturation),
+        "capacity": rules.capacity_fit[net.effort][level],  # type: ignore[index]
+        "cost": rules.cost_fit[net.fees.band][budget],  # type: ignore[index]
+    }
+    value = _relevance_times_feasibility(parts, rules)
+    reasons = [_statement(r, o) for r, o in checks if o.matched] or [t("network.open_to_all")]
+    cautions = [_statement(r, o) for r, o in checks if not o.matched]
+    value -= rules.advisory_penalty * len(cautions)
+    if themes:
+        reasons.append(t("network.themes", items=", ".join(label("theme", i) for i in themes)))
+    if goals:
+        reasons.append(t("network.goals", items=", ".join(label("goal", i) for i in goals)))
+    effort_text = t(
+        "network.effort", effort=t(f"effort.{net.effort}"), level=t(f"scale.capacity_level.{level}")
+    )
+    (reasons if parts["capacity"] >= 0.5 else cautions).append(effort_text)
+    fee_text = t("network.fees", text=net.fees.text)
+    (reasons if parts["cost"] >= 0.5 else cautions).append(fee_text)
+    for adj in rules.adjustments:
+        if adj.network == net.id and (outcome := adj.when.evaluate(facts)).matched:
+            value += adj.add
+            reasons.append(f"{adj.reason} ({'; '.join(outcome.because)})")
+    if net.application.mode != "open":
+        cautions.append(t(f"network.mode.{net.application.mode}", note=net.application.note or ""))
+    return Fit(round(min(1.0, max(0.0, value)), 3), reasons, cautions)
+
+
+def _advice(net: Network, result: Fit) -> NetworkAdvice:
+    return NetworkAdvice(
+        id=net.id,
+        name=net.name,
+        url=net.url,
+        score=result.score,
+        reasons=result.reasons,
+        cautions=result.cautions,
+        category=net.category,
+        eligibility=[r.explain for r in net.eligibility],
+        commitments=[c.text for c in net.commitments],
+        fees=net.fees.text,
+        fee_band=net.fees.band,
+        how_to_join=[s.text for s in net.how_to_join],
+        effort=net.effort,
+        application_mode=net.application.mode,
+        sources=_all_sources(net),
+    )
+
+
+def advise_networks(facts: Facts, knowledge: Knowledge) -> NetworkSection:
+    """Sort every network into recommended, other eligible, not eligible and current."""
+    rules = knowledge.rules.network_fit
+    section = NetworkSection()
+    for net in knowledge.networks.values():
+        if net.id in facts.memberships:
+            section.current.append(_excluded(net, [t("network.already_member", name=net.name)]))
+            continue
+        checks = [(req, req.requires.evaluate(facts)) for req in net.eligibility]
+        blocking = [(r, o) for r, o in checks if r.strength == "required" and not o.matched]
+        if blocking:
+            section.not_eligible.append(_excluded(net, [_statement(r, o) for r, o in blocking]))
+            continue
+        advisory = [(r, o) for r, o in checks if r.strength == "advisory"]
+        required = [(r, o) for r, o in checks if r.strength == "required"]
+        result = fit(net, facts, required + advisory, rules, knowledge)
+        target = section.recommended if result.score >= rules.min_score else section.other
+        target.append(_advice(net, result))
+    for items in (section.recommended, section.other):
+        items.sort(key=lambda a: (-a.score, a.name))
+    section.not_eligible.sort(key=lambda e: e.name)
+    return section

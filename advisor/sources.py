@@ -1,0 +1,25 @@
+"""Turn a knowledge file's source keys into the titles and links a reader can follow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from advisor.i18n import t
+from advisor.knowledge.models import KnowledgeFile, Sourced
+from advisor.model.result import SourceRef
+
+
+def refs(item: KnowledgeFile, keys: Iterable[str]) -> list[SourceRef]:
+    """The sources behind ``keys`` of ``item``'s table, each once, in first-cited order."""
+    ordered = dict.fromkeys(k for k in keys if k in item.sources)
+    return [SourceRef(title=item.sources[k].title, url=item.sources[k].url) for k in ordered]
+
+
+def cited(item: KnowledgeFile, facts: Iterable[Sourced | None]) -> list[SourceRef]:
+    """The sources cited by the given facts of ``item``."""
+    return refs(item, (k for f in facts if f is not None for k in f.source_keys))
+
+
+def own_answers() -> SourceRef:
+    """The source of anything the town declared itself."""
+    return SourceRef(title=t("source.own_answers"))

@@ -1,0 +1,137 @@
+"""Test set-up, and the plugin that turns ``tests/scenarios/*.yaml`` into test cases.
+
+A scenario is an answers file (or an example plus changes) and what the advice must and
+must not contain. A policy officer adds a case by writing one such file; no Python needed.
+See tests/scenarios/README.md for the keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pydantic import Field
+
+from advisor.answers import parse_answers
+from advisor.assess import assess
+from advisor.knowledge.load import default_knowledge
+from advisor.model.base import Strict
+from advisor.model.result import Result
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Expect(Strict):
+    top_match: str | None = None
+    matches_include: list[str] = Field(default_factory=list)
+    networks_include: list[str] = Field(default_factory=list)
+    networks_exclude: list[str] = Field(default_factory=list)
+    not_eligible_include: list[str] = Field(default_factory=list)
+    partners_include: list[str] = Field(default_factory=list)
+    partners_exclude: list[str] = Field(default_factory=list)
+    revive_include: list[str] = Field(default_factory=list)
+    plan_include: list[str] = Field(default_factory=list)
+    plan_exclude: list[str] = Field(default_factory=list)
+    who_contains: str | None = None
+
+
+class Scenario(Strict):
+    description: str
+    answers: str
+    changes: dict[str, Any] = Field(default_factory=dict)
+    expect: Expect
+
+
+def deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with ``changes`` laid over it, mappings merged key by key."""
+    merged = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def scenario_result(scenario: Scenario, folder: Path) -> Result:
+    source = (folder / scenario.answers).resolve()
+    data = deep_merge(yaml.safe_load(source.read_text(encoding="utf-8")), scenario.changes)
+    assessment = parse_answers(yaml.safe_dump(data, allow_unicode=True), str(source))
+    return assess(assessment, default_knowledge())
+
+
+def unmet(expect: Expect, result: Result) -> list[str]:
+    """Every expectation the result misses, as a sentence."""
+    matches = [m.id for m in result.matches]
+    networks = {n.id for n in result.networks}
+    excluded = {n.id for n in result.not_eligible}
+    partners = {p.name for p in result.partners}
+    revive = {p.name for p in result.partners if p.kind == "revive"}
+    plan = {s.id for s in result.plan}
+    misses = []
+    if expect.top_match and (not matches or matches[0] != expect.top_match):
+        misses.append(f"top match is {matches[:1]}, expected {expect.top_match}")
+    checks = [
+        ("match", expect.matches_include, set(matches), True),
+        ("recommended network", expect.networks_include, networks, True),
+        ("recommended network", expect.networks_exclude, networks, False),
+        ("not-eligible network", expect.not_eligible_include, excluded, True),
+        ("partner", expect.partners_include, partners, True),
+        ("partner", expect.partners_exclude, partners, False),
+        ("partner to revive", expect.revive_include, revive, True),
+        ("plan step", expect.plan_include, plan, True),
+        ("plan step", expect.plan_exclude, plan, False),
+    ]
+    for label, wanted, actual, present in checks:
+        for item in wanted:
+            if (item in actual) != present:
+                misses.append(
+                    f"{label} '{item}' {'missing' if present else 'present'}; got {sorted(actual)}"
+                )
+    if expect.who_contains and not any(expect.who_contains in s.who for s in result.plan):
+        misses.append(f"no plan step's 'who' mentions '{expect.who_contains}'")
+    return misses
+
+
+class ScenarioItem(pytest.Item):
+    def __init__(self, *, scenario: Scenario, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scenario = scenario
+
+    def runtest(self) -> None:
+        result = scenario_result(self.scenario, self.path.parent)
+        misses = unmet(self.scenario.expect, result)
+        if misses:
+            raise ScenarioFailure(misses)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, ScenarioFailure):
+            lines = "\n".join(f"  - {m}" for m in excinfo.value.misses)
+            return f"{self.path.name}: {self.scenario.description}\n{lines}"
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"scenario: {self.path.stem}"
+
+
+class ScenarioFailure(Exception):
+    def __init__(self, misses: list[str]) -> None:
+        super().__init__("\n".join(misses))
+        self.misses = misses
+
+
+class ScenarioFile(pytest.File):
+    def collect(self) -> Iterator[ScenarioItem]:
+        data = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        yield ScenarioItem.from_parent(
+            self, name=self.path.stem, scenario=Scenario.model_validate(data)
+        )
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.File | None:
+    if file_path.suffix == ".yaml" and file_path.parent.name == "scenarios":
+        return ScenarioFile.from_parent(parent, path=file_path)
+    return None

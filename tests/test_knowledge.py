@@ -1,0 +1,123 @@
+"""The shipped knowledge base: complete, sourced and consistent."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from advisor.geo.countries import continent_of
+from advisor.knowledge.load import default_knowledge
+
+K = default_knowledge()
+SEED_CASES = {"nagasaki", "hirado", "los_alamos", "vaux_sur_aure_sotome"}
+
+
+def test_seed_cases_are_present():
+    assert set(K.cases) >= SEED_CASES
+
+
+def test_at_least_eight_more_small_towns_from_four_continents():
+    others = [c for c in K.cases.values() if c.id not in SEED_CASES]
+    small = [c for c in others if c.population.value < 100_000]
+    assert len(small) >= 8
+    assert len({continent_of(c.country) for c in small}) >= 4
+
+
+def test_cases_show_both_paths():
+    paths = Counter(c.path for c in K.cases.values())
+    assert paths["history"] >= 3 and paths["specialization"] >= 3
+
+
+def test_at_least_twenty_networks_including_big_city_contrast():
+    assert len(K.networks) >= 20
+    assert {"c40", "urban20"} <= set(K.networks)
+    assert {n.category for n in K.networks.values()} >= {"any_size", "size_limited", "big_city"}
+
+
+def test_networks_from_the_research_notes_are_all_there():
+    expected = {
+        "mayors_for_peace",
+        "sister_cities_international",
+        "covenant_of_mayors",
+        "cities_race_to_zero",
+        "iclei",
+        "uclg",
+        "who_age_friendly",
+        "who_european_healthy_cities",
+        "strong_cities_network",
+        "fair_trade_towns",
+        "u4ssc",
+        "cittaslow",
+        "douzelage",
+        "intercultural_cities",
+        "owhc",
+        "league_of_historical_cities",
+        "unesco_creative_cities",
+        "unesco_learning_cities",
+        "world_technopolis_association",
+        "gmf_europe",
+        "via_francigena",
+    }
+    assert expected <= set(K.networks)
+
+
+@pytest.mark.parametrize("network", sorted(K.networks))
+def test_every_network_says_how_to_join_and_what_it_costs(network):
+    net = K.networks[network]
+    assert net.how_to_join and net.fees.text and net.url.startswith("http")
+    cited = {
+        k
+        for fact in [
+            net.fees,
+            net.application,
+            *net.how_to_join,
+            *net.commitments,
+            *net.eligibility,
+        ]
+        for k in fact.source_keys
+    }
+    assert cited <= set(net.sources)
+
+
+def test_big_city_networks_exclude_small_towns_by_rule():
+    for ident in ("c40", "urban20"):
+        required = [r for r in K.networks[ident].eligibility if r.strength == "required"]
+        assert any("population" in r.requires.model_dump_json() for r in required), ident
+
+
+def test_country_programmes_cover_the_named_countries():
+    names = set(K.programmes)
+    assert {
+        "clair_sister_city_support",
+        "jet_programme_cir",
+        "cerv_town_twinning",
+        "sister_cities_international_services",
+        "lga_town_twinning_partner_search",
+        "afccre_twinning_support",
+        "covenant_of_mayors_support",
+    } <= names
+
+
+def test_every_vocabulary_term_is_used_or_offered():
+    themes = K.terms("themes")
+    assert len(themes) >= 25
+    for term in themes.values():
+        assert term.kind in ("history", "specialization", "both"), term.id
+
+
+def test_ids_are_unique_across_plan_steps():
+    ids = [s.id for s in K.rules.plan]
+    assert len(ids) == len(set(ids))
+
+
+def test_versions_name_the_content():
+    assert K.data_version.startswith("2026.") and "+" in K.data_version
+    assert K.rules_version.startswith("2026.") and "+" in K.rules_version
+
+
+def test_every_case_cites_its_population_and_actions():
+    for case in K.cases.values():
+        assert case.population.source_keys, case.id
+        assert all(a.source_keys for a in case.actions), case.id
+        assert all(tie.source_keys for tie in case.ties), case.id
