@@ -34,39 +34,40 @@ def fill(template: str, values: Values) -> str:
 
 def _repeats(
     step: PlanStep, assessment: Assessment, networks: Sequence[NetworkAdvice]
-) -> Iterator[tuple[str, Values]]:
-    """(suffix, values) for each repetition of ``step``; connections that are already
-    sister towns are left to the revival and project steps."""
+) -> Iterator[tuple[str, Values, list[str]]]:
+    """(suffix, values, reasons) for each repetition of ``step``; connections that are
+    already sister towns are left to the revival and project steps."""
     if step.for_each is None:
-        yield "", {}
+        yield "", {}, []
     elif step.for_each == "dormant_tie":
         dormant = [s for s in assessment.ties.sister_towns if s.status == "dormant"]
         for tie in dormant[: step.limit]:
-            yield (
-                fold(tie.place).replace(" ", "_"),
-                {
-                    "place": tie.place,
-                    "place_country": country_name(tie.country),
-                    "since": str(tie.since or ""),
-                },
-            )
+            values = {
+                "place": tie.place,
+                "place_country": country_name(tie.country),
+                "since": str(tie.since or ""),
+            }
+            yield _slug(tie.place), values, [t("plan.because.dormant", **values)]
     elif step.for_each == "connection":
         tied = {place_key(s.place, s.country) for s in assessment.ties.sister_towns}
         fresh = [
             c for c in assessment.history.connections if place_key(c.place, c.country) not in tied
         ]
         for conn in fresh[: step.limit]:
-            yield (
-                fold(conn.place).replace(" ", "_"),
-                {
-                    "place": conn.place,
-                    "place_country": country_name(conn.country),
-                    "kind": conn.kind.replace("_", " "),
-                },
-            )
+            values = {
+                "place": conn.place,
+                "place_country": country_name(conn.country),
+                "kind": conn.kind.replace("_", " "),
+            }
+            yield _slug(conn.place), values, [t("plan.because.connection", **values)]
     else:
         for net in networks[: step.limit]:
-            yield net.id, {"network": net.name}
+            because = [t("plan.because.network", network=net.name, score=net.score)]
+            yield net.id, {"network": net.name}, because + net.reasons[1:3]
+
+
+def _slug(place: str) -> str:
+    return fold(place).replace(" ", "_")
 
 
 def _resources(step: PlanStep, facts: Facts, knowledge: Knowledge) -> list[Resource]:
@@ -100,8 +101,9 @@ def build_plan(
         who = step.who if isinstance(step.who, str) else getattr(step.who, level)
         resources = _resources(step, facts, knowledge)
         links = [SourceRef(title=link.title, url=link.url) for link in step.links]
-        for suffix, extra in _repeats(step, assessment, networks):
+        for suffix, extra, own_reasons in _repeats(step, assessment, networks):
             values = {**base, **extra}
+            reasons = own_reasons + (because if outcome else []) or because
             items.append(
                 PlanItem(
                     id=f"{step.id}.{suffix}" if suffix else step.id,
@@ -111,7 +113,7 @@ def build_plan(
                     who=fill(who, values),
                     effort=step.effort,
                     cost_band=step.cost_band,
-                    reasons=because,
+                    reasons=reasons,
                     resources=resources,
                     links=links,
                 )

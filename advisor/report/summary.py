@@ -38,6 +38,8 @@ def summary_markdown(result: Result) -> str:
     for n in result.not_eligible:
         out += [f"- **{n.name}**", *_bullets(n.reasons)]
     out += ["", f"## {t('summary.partners')}", ""]
+    if not result.partners:
+        out += [t("summary.no_partners")]
     for p in result.partners:
         out += [
             f"- **{p.name}** ({country_name(p.country)}), {t(f'partner.kind.{p.kind}')}, "
