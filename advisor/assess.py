@@ -6,8 +6,6 @@ no network. The same answers and knowledge always give the same result.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from advisor.errors import InputError, Problem
 from advisor.facts import facts_for
 from advisor.knowledge.load import Knowledge, default_knowledge
@@ -15,9 +13,10 @@ from advisor.matching import match_cases
 from advisor.model.assessment import SCHEMA_VERSION, Assessment
 from advisor.model.result import Meta, Result
 from advisor.networks import advise_networks
+from advisor.opendata.bundle import OpenData
 from advisor.partners import PartnerContext, suggest_partners
 from advisor.partners.finders import CORE_FINDERS
-from advisor.partners.suggest import Finder
+from advisor.partners.opendata_finders import OPEN_DATA_FINDERS
 from advisor.plan import build_plan
 
 
@@ -33,15 +32,22 @@ def require_complete(assessment: Assessment) -> None:
 def assess(
     assessment: Assessment,
     knowledge: Knowledge | None = None,
-    finders: Sequence[Finder] = CORE_FINDERS,
+    open_data: OpenData | None = None,
 ) -> Result:
-    """Matches, networks, partners and plan for ``assessment``, every item with reasons."""
+    """Matches, networks, partners and plan for ``assessment``, every item with reasons.
+
+    With ``open_data`` (gazetteer, twinning graph, Covenant signatories) partner
+    suggestions draw on real places and ties, and network advice names real peers;
+    without it, both rest on the knowledge base alone.
+    """
     require_complete(assessment)
     knowledge = knowledge or default_knowledge()
     facts = facts_for(assessment, knowledge)
     matches = match_cases(assessment, facts, knowledge)
-    networks = advise_networks(facts, knowledge)
-    partners = suggest_partners(PartnerContext(assessment, facts, knowledge, matches), finders)
+    networks = advise_networks(facts, knowledge, open_data)
+    context = PartnerContext(assessment, facts, knowledge, matches, open_data)
+    finders = OPEN_DATA_FINDERS if open_data else CORE_FINDERS
+    partners = suggest_partners(context, finders)
     plan = build_plan(assessment, facts, knowledge, networks.recommended)
     town = assessment.municipality
     meta = Meta(

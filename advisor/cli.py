@@ -15,9 +15,13 @@ from pathlib import Path
 
 from advisor.answers import load_answers
 from advisor.assess import assess
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, InputError, Problem
+from advisor.geo.countries import countries, suggest_code
+from advisor.geo.index import index_path
 from advisor.knowledge.load import DATA_DIR, RULES_DIR, Knowledge, load_knowledge
-from advisor.report.summary import summary_markdown
+from advisor.opendata.bundle import OpenData, open_data
+from advisor.opendata.find_town import find_town
+from advisor.report.summary import partners_markdown, summary_markdown, towns_markdown
 from advisor.schema import answers_schema
 
 Command = Callable[[argparse.Namespace], int]
@@ -30,12 +34,57 @@ def _knowledge(args: argparse.Namespace) -> Knowledge:
 def cmd_assess(args: argparse.Namespace) -> int:
     knowledge = _knowledge(args)
     assessment = load_answers(Path(args.answers), knowledge)
-    result = assess(assessment, knowledge)
+    result = assess(assessment, knowledge, _open_data(args))
     if args.format == "json":
-        print(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        _print_json(result.model_dump(mode="json"))
     else:
         print(summary_markdown(result), end="")
     return 0
+
+
+def _open_data(args: argparse.Namespace) -> OpenData | None:
+    return None if getattr(args, "no_open_data", False) else open_data()
+
+
+def cmd_partners(args: argparse.Namespace) -> int:
+    knowledge = _knowledge(args)
+    result = assess(load_answers(Path(args.answers), knowledge), knowledge, open_data())
+    if args.format == "json":
+        _print_json([p.model_dump(mode="json") for p in result.partners])
+    else:
+        print(partners_markdown(result), end="")
+    return 0
+
+
+def cmd_find_town(args: argparse.Namespace) -> int:
+    country = args.country.upper() if args.country else None
+    if country and country not in countries():
+        raise InputError(
+            [
+                Problem(
+                    "invalid",
+                    f"'{args.country}' is not a country code",
+                    field="--country",
+                    suggestion=suggest_code(args.country),
+                )
+            ]
+        )
+    hits = find_town(open_data(), args.name, country, args.limit)
+    if args.format == "json":
+        _print_json([h.model_dump(mode="json") for h in hits])
+    else:
+        print(towns_markdown(args.name, hits), end="")
+    return 0
+
+
+def cmd_build_index(args: argparse.Namespace) -> int:
+    data = open_data()
+    print(f"gazetteer: {len(data.gazetteer):,} places, index at {index_path()}")
+    return 0
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -73,8 +122,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("assess", help="advice for an answers file")
     p.add_argument("answers", help="answers YAML file (see examples/)")
     p.add_argument("--format", choices=("json", "markdown"), default="markdown")
+    p.add_argument(
+        "--no-open-data",
+        action="store_true",
+        help="use the knowledge base only (no gazetteer or twinning data)",
+    )
     _knowledge_options(p)
     p.set_defaults(run=cmd_assess)
+    p = sub.add_parser("partners", help="partner-town suggestions for an answers file")
+    p.add_argument("answers", help="answers YAML file")
+    p.add_argument("--format", choices=("json", "markdown"), default="markdown")
+    _knowledge_options(p)
+    p.set_defaults(run=cmd_partners)
+    p = sub.add_parser("find-town", help="look a town up in the gazetteer")
+    p.add_argument("name", help="town name, in any script; accents and case do not matter")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 code to search in")
+    p.add_argument("--limit", type=int, default=10, help="most hits to show (default 10)")
+    p.add_argument("--format", choices=("json", "markdown"), default="markdown")
+    p.set_defaults(run=cmd_find_town)
+    p = sub.add_parser("build-index", help="build the gazetteer index now (else on first use)")
+    p.set_defaults(run=cmd_build_index)
     p = sub.add_parser("validate", help="check every rules and data file")
     _knowledge_options(p)
     p.set_defaults(run=cmd_validate)

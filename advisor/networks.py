@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from advisor.conditions import Facts, Outcome
+from advisor.evidence import network_evidence
 from advisor.i18n import t
 from advisor.knowledge.load import Knowledge
 from advisor.knowledge.models import Network, Requirement
 from advisor.knowledge.rules_models import NetworkFitRules
 from advisor.model.result import NetworkAdvice, NetworkExcluded, SourceRef
+from advisor.opendata.bundle import OpenData
 from advisor.sources import cited, refs
 
 
@@ -114,7 +116,7 @@ def fit(
     return Fit(round(min(1.0, max(0.0, value)), 3), reasons, cautions)
 
 
-def _advice(net: Network, result: Fit) -> NetworkAdvice:
+def _advice(net: Network, result: Fit, evidence: list[str]) -> NetworkAdvice:
     return NetworkAdvice(
         id=net.id,
         name=net.name,
@@ -131,10 +133,13 @@ def _advice(net: Network, result: Fit) -> NetworkAdvice:
         effort=net.effort,
         application_mode=net.application.mode,
         sources=_all_sources(net),
+        evidence=evidence,
     )
 
 
-def advise_networks(facts: Facts, knowledge: Knowledge) -> NetworkSection:
+def advise_networks(
+    facts: Facts, knowledge: Knowledge, open_data: OpenData | None = None
+) -> NetworkSection:
     """Sort every network into recommended, other eligible, not eligible and current."""
     rules = knowledge.rules.network_fit
     section = NetworkSection()
@@ -151,7 +156,7 @@ def advise_networks(facts: Facts, knowledge: Knowledge) -> NetworkSection:
         required = [(r, o) for r, o in checks if r.strength == "required"]
         result = fit(net, facts, required + advisory, rules, knowledge)
         target = section.recommended if result.score >= rules.min_score else section.other
-        target.append(_advice(net, result))
+        target.append(_advice(net, result, network_evidence(net, facts, knowledge, open_data)))
     for items in (section.recommended, section.other):
         items.sort(key=lambda a: (-a.score, a.name))
     section.not_eligible.sort(key=lambda e: e.name)

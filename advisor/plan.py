@@ -12,12 +12,12 @@ from collections.abc import Iterator, Sequence
 
 from advisor.conditions import Facts
 from advisor.geo.countries import country_name
+from advisor.geo.names import fold, place_key
 from advisor.i18n import t
 from advisor.knowledge.load import Knowledge
 from advisor.knowledge.rules_models import HORIZONS, PlanStep
 from advisor.model.assessment import Assessment
 from advisor.model.result import NetworkAdvice, PlanItem, Resource, SourceRef
-from advisor.partners.names import fold, place_key
 
 Values = dict[str, str]
 

@@ -97,3 +97,47 @@ def test_console_script_runs_in_a_subprocess():
     )
     assert done.returncode == 2
     assert "nope.yaml: no such file" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_find_town_json_has_the_documented_fields(capsys):
+    code, out, _ = run(capsys, "find-town", "Sarov", "--format", "json", "--limit", "3")
+    hit = json.loads(out)[0]
+    assert code == 0
+    assert {k: hit[k] for k in ("name", "country", "region")} == {
+        "name": "Sarov",
+        "country": "RU",
+        "region": "Nizhegorodskaya oblast'",
+    }
+    assert hit["geonameid"] == 498525 and hit["population"] > 50000
+    assert "Los Alamos (US)" in hit["sister_towns"] and hit["lat"] and hit["lon"]
+
+
+def test_find_town_points_to_the_manual_path(capsys):
+    code, out, _ = run(capsys, "find-town", "Vaux-sur-Aure", "--country", "fr")
+    assert code == 0 and "enter name, country and population by hand" in out
+
+
+def test_find_town_rejects_a_bad_country(capsys):
+    code, _, err = run(capsys, "find-town", "Paris", "--country", "FRA")
+    assert code == 2 and "did you mean 'FR'" in err
+
+
+def test_partners_command_lists_sourced_suggestions(capsys):
+    code, out, _ = run(
+        capsys, "partners", str(ROOT / "examples/los_alamos.yaml"), "--format", "json"
+    )
+    items = json.loads(out)
+    assert code == 0 and items[0]["name"] == "Sarov" and items[0]["kind"] == "revive"
+    keys = {
+        "name",
+        "country",
+        "geonameid",
+        "population",
+        "lat",
+        "lon",
+        "score",
+        "kind",
+        "reasons",
+        "sources",
+    }
+    assert all(keys <= set(item) for item in items)

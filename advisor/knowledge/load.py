@@ -20,9 +20,11 @@ import yaml
 from pydantic import BaseModel
 
 from advisor.errors import KnowledgeError, Problem
+from advisor.geo.names import fold
 from advisor.knowledge.models import (
     CountryGroup,
     Network,
+    PlaceGroup,
     Programme,
     ReferenceCase,
     Term,
@@ -72,6 +74,7 @@ class Knowledge:
     cases: dict[str, ReferenceCase]
     networks: dict[str, Network]
     programmes: dict[str, Programme]
+    places: dict[str, PlaceGroup]
     rules: Rules
     known: KnownIds
     data_version: str
@@ -194,6 +197,32 @@ def _load_items(col: _Collector, folder: Path, model: type[M], known: KnownIds) 
     return items
 
 
+def _load_place_groups(col: _Collector, folder: Path, known: KnownIds) -> dict[str, PlaceGroup]:
+    """Topic files of curated places; a place listed twice is reported at its second entry."""
+    groups: dict[str, PlaceGroup] = {}
+    first: dict[tuple[str, str], str] = {}
+    for path in _yaml_files(folder):
+        group = col.model(path, PlaceGroup, {"known": known})
+        if group is None:
+            continue
+        groups[path.stem] = group
+        for i, place in enumerate(group.places):
+            key = (fold(place.name), place.country)
+            if key in first:
+                node, _ = locate(col.docs[path].root, ["places", i, "name"])
+                mark = node.start_mark if node is not None else None
+                col.add(
+                    "duplicate_id",
+                    f"{place.name} ({place.country}) is already listed in {first[key]}",
+                    path,
+                    field=f"places[{i}].name",
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                )
+            first.setdefault(key, col.name(path))
+    return groups
+
+
 def _register_stems(known: KnownIds, kind: str, folder: Path) -> None:
     known.ids.setdefault(kind, set())
     for path in _yaml_files(folder):
@@ -289,6 +318,7 @@ def load_knowledge(data_dir: Path = DATA_DIR, rules_dir: Path = RULES_DIR) -> Kn
     cases = _load_items(col, data_dir / "cases", ReferenceCase, known)
     networks = _load_items(col, data_dir / "networks", Network, known)
     programmes = _load_items(col, data_dir / "programmes", Programme, known)
+    places = _load_place_groups(col, data_dir / "places", known)
     rules_col = _Collector(rules_dir)
     rules = _load_rules(rules_col, rules_dir, known)
     problems = col.problems + rules_col.problems
@@ -300,6 +330,7 @@ def load_knowledge(data_dir: Path = DATA_DIR, rules_dir: Path = RULES_DIR) -> Kn
         cases,
         networks,
         programmes,
+        places,
         rules,
         known,
         _version(data_dir),

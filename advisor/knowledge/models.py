@@ -241,6 +241,30 @@ class Network(KnowledgeFile):
     how_to_join: list[SourcedText] = Field(min_length=1)
     effort: Effort
     members: Members | None = None
+    peer_data: Literal["covenant_signatories"] | None = None
+    """Open data set listing the network's members, used to name real peers."""
+
+
+# --- curated places ----------------------------------------------------------------------
+
+
+class CuratedPlace(Sourced):
+    """A real place known for a theme, which the partner finder may suggest."""
+
+    name: Text
+    country: CountryCode
+    themes: list[ThemeId] = Field(min_length=1)
+    why: Text
+    population: Population | None = None
+    geonameid: int | None = None
+
+
+class PlaceGroup(Strict):
+    """A file of ``data/places``: places that share a topic, with their sources."""
+
+    description: Text
+    places: list[CuratedPlace] = Field(min_length=1)
+    sources: dict[Ident, Source] = Field(min_length=1)
 
 
 # --- support programmes ------------------------------------------------------------------

@@ -113,11 +113,28 @@ _TABLE_AXES = {
 # --- partner suggestions -------------------------------------------------------------------
 
 
+Limit = Annotated[int, Field(ge=0, le=50)]
+
+
 class PartnerRules(RulesFile):
     connection_score: Share
     revive_score: Share
+    evidence_bonus: Share
     case_min_similarity: Share
     case_weight: Share
+    themed_base: Share
+    themed_overlap: Share
+    themed_limit: Limit
+    size_factor: Annotated[float, Field(gt=1, le=1000)]
+    twinner_base: Share
+    twinner_min_ties: Annotated[int, Field(ge=1, le=100)]
+    twinner_per_country: Limit
+    partner_of_partner_score: Share
+    partner_of_partner_limit: Limit
+    similar_town_twin_weight: Share
+    similar_town_twin_limit: Limit
+    network_peer_score: Share
+    network_peer_limit: Limit
     max_suggestions: Annotated[int, Field(ge=1, le=100)]
 
 

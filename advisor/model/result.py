@@ -66,6 +66,7 @@ class NetworkAdvice(Out):
     effort: str
     application_mode: str
     sources: list[SourceRef]
+    evidence: list[str] = []
 
 
 class NetworkExcluded(Out):

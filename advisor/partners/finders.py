@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from advisor.geo.countries import country_name
+from advisor.geo.names import place_key
 from advisor.i18n import t
-from advisor.partners.names import place_key
-from advisor.partners.suggest import Candidate, PartnerContext
+from advisor.matching import dice
+from advisor.partners.suggest import Candidate, PartnerContext, size_similarity
 from advisor.sources import own_answers, refs
 
 
@@ -22,12 +23,11 @@ def from_connections(ctx: PartnerContext) -> Iterator[Candidate]:
     for conn in ctx.assessment.history.connections:
         kind_label = ctx.knowledge.label("connection_kind", conn.kind)
         detail = conn.description or conn.period or conn.place
-        reason = t("partner.connection", kind=kind_label, detail=detail)
         yield Candidate(
             name=conn.place,
             country=conn.country,
             score=rules.connection_score,
-            reasons=[reason],
+            reasons=[t("partner.connection", kind=kind_label, detail=detail)],
             sources=[own_answers()],
             geonameid=conn.geonameid,
             kind="revive" if place_key(conn.place, conn.country) in dormant else "new",
@@ -60,12 +60,11 @@ def from_reference_cases(ctx: PartnerContext) -> Iterator[Candidate]:
             continue
         case = ctx.knowledge.cases[match.id]
         reasons = [t("partner.case", name=case.name, country=country_name(case.country))]
-        reasons += match.reasons[:2]
         yield Candidate(
             name=case.name,
             country=case.country,
             score=rules.case_weight * match.score,
-            reasons=reasons,
+            reasons=reasons + match.reasons[:2],
             sources=refs(case, case.sources),
             geonameid=case.geonameid,
             population=case.population.value,
@@ -74,4 +73,70 @@ def from_reference_cases(ctx: PartnerContext) -> Iterator[Candidate]:
         )
 
 
-CORE_FINDERS = (from_connections, from_dormant_ties, from_reference_cases)
+def from_themed_places(ctx: PartnerContext) -> Iterator[Candidate]:
+    """Curated places (data/places) that share the town's history or specialization."""
+    rules = ctx.knowledge.rules.partners
+    found = []
+    for group in ctx.knowledge.places.values():
+        for place in group.places:
+            shared = sorted(ctx.facts.themes & set(place.themes))
+            if not shared:
+                continue
+            pop = place.population.value if place.population else None
+            score = (
+                rules.themed_base
+                + rules.themed_overlap * dice(ctx.facts.themes, place.themes)
+                + 0.1 * size_similarity(ctx.population, pop, rules.size_factor)
+            )
+            labels = ", ".join(ctx.knowledge.label("theme", i) for i in shared)
+            keys = [*place.source_keys, *(place.population.source_keys if place.population else [])]
+            found.append(
+                Candidate(
+                    name=place.name,
+                    country=place.country,
+                    score=min(score, 0.85),
+                    reasons=[t("partner.themes", items=labels), place.why.strip()],
+                    sources=refs(group, keys),
+                    geonameid=place.geonameid,
+                    population=pop,
+                )
+            )
+    found.sort(key=lambda c: (-c.score, c.name))
+    yield from found[: rules.themed_limit]
+
+
+def from_network_peers(ctx: PartnerContext) -> Iterator[Candidate]:
+    """Reference towns in the networks the town already belongs to."""
+    rules = ctx.knowledge.rules.partners
+    mine = set(ctx.assessment.ties.networks)
+    found = []
+    for case in ctx.knowledge.cases.values():
+        shared = sorted(m.network for m in case.memberships if m.network in mine)
+        if not shared:
+            continue
+        names = ", ".join(ctx.knowledge.label("network", n) for n in shared)
+        size = size_similarity(ctx.population, case.population.value, rules.size_factor)
+        found.append(
+            Candidate(
+                name=case.name,
+                country=case.country,
+                score=rules.network_peer_score * (0.5 + 0.5 * size),
+                reasons=[t("partner.network_peer", networks=names)],
+                sources=refs(case, [k for m in case.memberships for k in m.source_keys]),
+                geonameid=case.geonameid,
+                population=case.population.value,
+                lat=case.latitude,
+                lon=case.longitude,
+            )
+        )
+    found.sort(key=lambda c: (-c.score, c.name))
+    yield from found[: rules.network_peer_limit]
+
+
+CORE_FINDERS = (
+    from_connections,
+    from_dormant_ties,
+    from_themed_places,
+    from_reference_cases,
+    from_network_peers,
+)

@@ -1,52 +1,59 @@
-"""A compact Markdown view of a result, for the terminal (``advisor assess --format markdown``)."""
+"""Compact Markdown views for the terminal: the whole result, partners only, town lookups."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from advisor.geo.countries import country_name
 from advisor.i18n import t
 from advisor.knowledge.rules_models import HORIZONS
 from advisor.model.result import Result
+from advisor.opendata.find_town import TownHit
 
 
-def _bullets(lines: list[str], indent: str = "  ") -> list[str]:
+def _bullets(lines: Sequence[str], indent: str = "  ") -> list[str]:
     return [f"{indent}- {line}" for line in lines]
 
 
-def summary_markdown(result: Result) -> str:
-    """Matches, networks, exclusions, partners and plan, each item with its reasons."""
-    meta = result.meta
-    out = [
-        f"# {t('summary.title', town=meta.town)}",
-        "",
-        t(
-            "summary.meta",
-            country=country_name(meta.country),
-            population=f"{meta.population:,}",
-            level=t(f"scale.capacity_level.{meta.capacity_level}"),
-        ),
-        "",
-    ]
-    out += [f"## {t('summary.matches')}", ""]
+def _score(value: float) -> str:
+    return t("summary.score", score=value)
+
+
+def _matches(result: Result) -> list[str]:
+    out = [f"## {t('summary.matches')}", ""]
     for m in result.matches:
-        out += [f"- **{m.name}** ({country_name(m.country)}), {t('summary.score', score=m.score)}"]
+        out += [f"- **{m.name}** ({country_name(m.country)}), {_score(m.score)}"]
         out += _bullets(m.reasons)
-    out += ["", f"## {t('summary.networks')}", ""]
+    return out
+
+
+def _networks(result: Result) -> list[str]:
+    out = [f"## {t('summary.networks')}", ""]
     for n in result.networks:
-        out += [f"- **{n.name}**, {t('summary.score', score=n.score)}"]
-        out += _bullets(n.reasons) + _bullets([f"⚠ {c}" for c in n.cautions])
+        out += [f"- **{n.name}**, {_score(n.score)}"]
+        out += _bullets([*n.reasons, *(f"⚠ {c}" for c in n.cautions), *n.evidence])
     out += ["", f"## {t('summary.not_eligible')}", ""]
     for n in result.not_eligible:
         out += [f"- **{n.name}**", *_bullets(n.reasons)]
-    out += ["", f"## {t('summary.partners')}", ""]
+    return out
+
+
+def _partners(result: Result) -> list[str]:
+    out = [f"## {t('summary.partners')}", ""]
     if not result.partners:
-        out += [t("summary.no_partners")]
+        out.append(t("summary.no_partners"))
     for p in result.partners:
+        size = f", {p.population:,} {t('summary.inhabitants')}" if p.population else ""
         out += [
-            f"- **{p.name}** ({country_name(p.country)}), {t(f'partner.kind.{p.kind}')}, "
-            f"{t('summary.score', score=p.score)}"
+            f"- **{p.name}** ({country_name(p.country)}{size}), "
+            f"{t(f'partner.kind.{p.kind}')}, {_score(p.score)}"
         ]
         out += _bullets(p.reasons)
-    out += ["", f"## {t('summary.plan')}"]
+    return out
+
+
+def _plan(result: Result) -> list[str]:
+    out = [f"## {t('summary.plan')}"]
     for horizon in HORIZONS:
         steps = [s for s in result.plan if s.horizon == horizon]
         if steps:
@@ -54,4 +61,42 @@ def summary_markdown(result: Result) -> str:
         for s in steps:
             out += [f"- **{s.title}** ({t('summary.who', who=s.who)})", f"  {s.why.strip()}"]
             out += _bullets(s.reasons)
-    return "\n".join(out) + "\n"
+    return out
+
+
+def summary_markdown(result: Result) -> str:
+    """Matches, networks, exclusions, partners and plan, each item with its reasons."""
+    meta = result.meta
+    level = t(f"scale.capacity_level.{meta.capacity_level}")
+    head = [
+        f"# {t('summary.title', town=meta.town)}",
+        "",
+        t(
+            "summary.meta",
+            country=country_name(meta.country),
+            population=f"{meta.population:,}",
+            level=level,
+        ),
+        "",
+    ]
+    sections = [_matches(result), _networks(result), _partners(result), _plan(result)]
+    return "\n".join(head + [line for s in sections for line in [*s, ""]]).rstrip() + "\n"
+
+
+def partners_markdown(result: Result) -> str:
+    """Partner suggestions only (``advisor partners``)."""
+    return "\n".join(_partners(result)) + "\n"
+
+
+def towns_markdown(query: str, hits: Sequence[TownHit]) -> str:
+    """A table of gazetteer hits (``advisor find-town``)."""
+    if not hits:
+        return t("summary.no_town", query=query) + "\n" + t("summary.manual_hint") + "\n"
+    rows = [
+        f"| {h.name} | {h.region} | {country_name(h.country)} | {h.population:,} | "
+        f"{h.geonameid} | {h.lat:.4f}, {h.lon:.4f} | {', '.join(h.sister_towns) or '-'} |"
+        for h in hits
+    ]
+    header = [t("summary.town_table"), "|---|---|---|---:|---:|---|---|"]
+    hint = [] if hits[0].match in ("exact", "alternate") else ["", t("summary.manual_hint")]
+    return "\n".join(header + rows + hint) + "\n"

@@ -1,0 +1,53 @@
+"""Real peers for network advice: reference towns that belong, and, where open data lists
+a network's members, towns of the same size and country that have joined."""
+
+from __future__ import annotations
+
+from advisor.conditions import Facts
+from advisor.geo.countries import country_name
+from advisor.i18n import t
+from advisor.knowledge.load import Knowledge
+from advisor.knowledge.models import Network
+from advisor.opendata.bundle import OpenData
+from advisor.opendata.covenant import peers, size_band
+
+
+def member_cases(net: Network, knowledge: Knowledge) -> str | None:
+    """'Reference towns in this network: Hirado (29,000), ...' or None."""
+    members = [
+        c for c in knowledge.cases.values() if any(m.network == net.id for m in c.memberships)
+    ]
+    if not members:
+        return None
+    names = ", ".join(
+        f"{c.name} ({c.population.value:,})"
+        for c in sorted(members, key=lambda c: c.population.value)
+    )
+    return t("evidence.cases", names=names)
+
+
+def listed_peers(net: Network, facts: Facts, data: OpenData | None) -> str | None:
+    """'212 towns of 5,000 to 20,000 inhabitants in Italy have joined, among them ...'."""
+    if data is None or net.peer_data != "covenant_signatories":
+        return None
+    population = int(facts.values["population"] or 1)
+    found = peers(data.covenant, facts.country, population)
+    if not found:
+        return None
+    lower, upper = size_band(population)
+    names = ", ".join(s.name for s in found[:3])
+    return t(
+        "evidence.peers" if lower else "evidence.peers_under",
+        count=f"{len(found):,}",
+        lower=f"{lower:,}",
+        upper=f"{upper:,}",
+        country=country_name(facts.country),
+        network=net.name,
+        names=names,
+    )
+
+
+def network_evidence(
+    net: Network, facts: Facts, knowledge: Knowledge, data: OpenData | None
+) -> list[str]:
+    return [e for e in (listed_peers(net, facts, data), member_cases(net, knowledge)) if e]
