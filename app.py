@@ -1,25 +1,38 @@
-"""Look Within, the Streamlit app. Until the wizard lands, it shows an example's advice."""
+"""Look Within: the self-assessment wizard. Page set-up and dispatch only."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-from advisor.answers import load_answers
-from advisor.assess import assess
-from advisor.knowledge.load import Knowledge, load_knowledge
-from advisor.report.summary import summary_markdown
+from advisor.i18n import t
+from advisor.ui import nav, saveload, state
+from advisor.ui.steps import (
+    capacity,
+    history,
+    report,
+    results,
+    specializations,
+    ties,
+    town,
+    welcome,
+)
 
-EXAMPLES = Path(__file__).parent / "examples"
+PAGES = {
+    "welcome": welcome,
+    "town": town,
+    "history": history,
+    "specializations": specializations,
+    "ties": ties,
+    "capacity": capacity,
+    "results": results,
+    "report": report,
+}
 
-
-@st.cache_resource
-def knowledge() -> Knowledge:
-    return load_knowledge()
-
-
-st.set_page_config(page_title="Look Within", page_icon="🧭")
-choice = st.selectbox("Example town", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
-result = assess(load_answers(EXAMPLES / f"{choice}.yaml", knowledge()), knowledge())
-st.markdown(summary_markdown(result))
+st.set_page_config(page_title=t("app.title"), page_icon="🧭", layout="wide")
+with st.sidebar:
+    st.markdown(f"### {t('app.title')}")
+    nav.sidebar_steps()
+    st.divider()
+    saveload.download_answers()
+    saveload.upload_answers()
+PAGES[state.step()].render()

@@ -88,3 +88,17 @@ def dump_answers(assessment: Assessment) -> str:
     data = assessment.model_dump(mode="json", by_alias=True)
     header = "# Look Within answers file. Keep it to resume the self-assessment later.\n"
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
+
+
+def example_names() -> list[str]:
+    """The example answers files shipped with the project (for demos and workshops)."""
+    return sorted(p.stem for p in EXAMPLES_DIR.glob("*.yaml"))
+
+
+def load_example(name: str, knowledge: Knowledge | None = None) -> Assessment:
+    if name not in example_names():
+        raise InputError([Problem("not_found", f"no example named '{name}'")])
+    return load_answers(EXAMPLES_DIR / f"{name}.yaml", knowledge)

@@ -65,11 +65,16 @@ def _share(count: int, saturation: int) -> float:
     return min(1.0, count / saturation)
 
 
-def _relevance_times_feasibility(parts: dict[str, float], rules: NetworkFitRules) -> float:
+def _relevance_times_feasibility(
+    parts: dict[str, float], rules: NetworkFitRules, answered: dict[str, bool]
+) -> float:
     """Relevance (themes, goals) scaled by feasibility (effort, fees): a network that fits
-    the town's story but is out of reach scores low, and so does a cheap irrelevant one."""
+    the town's story but is out of reach scores low, and so does a cheap irrelevant one.
+    Relevance counts only what the town answered: no goals chosen is not a mismatch."""
     w = rules.weights
-    relevance = (w.themes * parts["themes"] + w.goals * parts["goals"]) / (w.themes + w.goals)
+    weights = {"themes": w.themes * answered["themes"], "goals": w.goals * answered["goals"]}
+    total = sum(weights.values())
+    relevance = sum(weights[k] * parts[k] for k in weights) / total if total else 0.0
     feasibility = (w.capacity * parts["capacity"] + w.cost * parts["cost"]) / (w.capacity + w.cost)
     return relevance * feasibility
 
@@ -93,7 +98,8 @@ def fit(
         "capacity": rules.capacity_fit[net.effort][level],  # type: ignore[index]
         "cost": rules.cost_fit[net.fees.band][budget],  # type: ignore[index]
     }
-    value = _relevance_times_feasibility(parts, rules)
+    answered = {"themes": bool(facts.themes), "goals": bool(facts.goals)}
+    value = _relevance_times_feasibility(parts, rules, answered)
     reasons = [_statement(r, o) for r, o in checks if o.matched] or [t("network.open_to_all")]
     cautions = [_statement(r, o) for r, o in checks if not o.matched]
     value -= rules.advisory_penalty * len(cautions)

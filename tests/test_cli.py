@@ -109,7 +109,8 @@ def test_find_town_json_has_the_documented_fields(capsys):
         "region": "Nizhegorodskaya oblast'",
     }
     assert hit["geonameid"] == 498525 and hit["population"] > 50000
-    assert "Los Alamos (US)" in hit["sister_towns"] and hit["lat"] and hit["lon"]
+    assert {"name": "Los Alamos", "country": "US", "geonameid": 5476825} in hit["sister_towns"]
+    assert hit["lat"] and hit["lon"]
 
 
 def test_find_town_points_to_the_manual_path(capsys):

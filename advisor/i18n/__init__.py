@@ -1,9 +1,10 @@
 """One translation function for every sentence the product shows.
 
-Catalogs are flat YAML files ``<language>.yaml`` beside this module, mapping message keys to
-texts with ``{named}`` placeholders. English is complete; another language may translate
-any subset, and missing keys fall back to English. The wizard, the reports and the reasons
-the engine writes all go through :func:`t`.
+Catalogs are flat YAML files in ``<language>/`` beside this module (one file per part of
+the product: core, wizard, report), mapping message keys to texts with ``{named}``
+placeholders. English is complete; another language may translate any subset, and missing
+keys fall back to English. The wizard, the reports and the reasons the engine writes all
+go through :func:`t`.
 """
 
 from __future__ import annotations
@@ -24,17 +25,20 @@ _language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
 
 @cache
 def catalog(language: str) -> dict[str, str]:
-    """The messages of ``language`` (empty when there is no catalog for it)."""
-    path = _CATALOG_DIR / f"{language}.yaml"
-    if not path.is_file():
-        return {}
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
-    return {str(k): str(v) for k, v in data.items()}
+    """The messages of ``language``, from every file of its folder (empty when none)."""
+    messages: dict[str, str] = {}
+    for path in sorted((_CATALOG_DIR / language).glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+        duplicated = set(messages) & set(data)
+        if duplicated:
+            raise ValueError(f"{path}: keys already defined in another file: {sorted(duplicated)}")
+        messages.update({str(k): str(v) for k, v in data.items()})
+    return messages
 
 
 def languages() -> list[str]:
     """Languages with a catalog, English first."""
-    found = sorted(p.stem for p in _CATALOG_DIR.glob("*.yaml"))
+    found = sorted(p.name for p in _CATALOG_DIR.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
     return sorted(found, key=lambda code: code != DEFAULT_LANGUAGE)
 
 

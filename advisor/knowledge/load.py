@@ -51,6 +51,7 @@ VOCABULARY_ORDER = (
     "constraints",
     "connection_kinds",
     "institution_kinds",
+    "languages",
 )
 """Vocabulary files, assets first because institution kinds may imply an asset."""
 
@@ -106,6 +107,7 @@ _VOCAB_OF_KIND = {
     "constraint": "constraints",
     "connection_kind": "connection_kinds",
     "institution_kind": "institution_kinds",
+    "language": "languages",
 }
 _KIND_OF_VOCAB = {v: k for k, v in _VOCAB_OF_KIND.items()}
 

@@ -7,6 +7,19 @@ from pydantic import BaseModel, ConfigDict
 from advisor.opendata.bundle import OpenData
 
 
+class KnownTie(BaseModel):
+    """A twin town the open data lists for a place."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    country: str
+    geonameid: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country})"
+
+
 class TownHit(BaseModel):
     """A place the user may mean, with its known sister towns (from the twinning data)."""
 
@@ -21,7 +34,7 @@ class TownHit(BaseModel):
     lon: float
     score: float
     match: str
-    sister_towns: list[str]
+    sister_towns: list[KnownTie]
 
 
 def find_town(
@@ -43,7 +56,9 @@ def find_town(
                 lon=place.lon,
                 score=hit.score,
                 match=hit.match,
-                sister_towns=[f"{r.name} ({r.country})" for r in ties],
+                sister_towns=[
+                    KnownTie(name=r.name, country=r.country, geonameid=r.geonameid) for r in ties
+                ],
             )
         )
     return hits

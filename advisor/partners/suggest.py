@@ -90,9 +90,10 @@ def _enrich(cand: Candidate, data: OpenData | None) -> Candidate:
         return cand
     gaz = data.gazetteer
     place = gaz.get(cand.geonameid) if cand.geonameid else None
-    if place is None:
-        found = gaz.resolve(cand.name, cand.country, cand.lat, cand.lon)
-        place = found.place if found.status == "resolved" else None
+    for name in (cand.name, cand.name.split("(")[0].strip()):
+        if place is None:
+            found = gaz.resolve(name, cand.country, cand.lat, cand.lon)
+            place = found.place if found.status == "resolved" else None
     if place is None:
         return cand
     cand.geonameid, cand.population = place.geonameid, cand.population or place.population

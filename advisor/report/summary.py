@@ -94,7 +94,7 @@ def towns_markdown(query: str, hits: Sequence[TownHit]) -> str:
         return t("summary.no_town", query=query) + "\n" + t("summary.manual_hint") + "\n"
     rows = [
         f"| {h.name} | {h.region} | {country_name(h.country)} | {h.population:,} | "
-        f"{h.geonameid} | {h.lat:.4f}, {h.lon:.4f} | {', '.join(h.sister_towns) or '-'} |"
+        f"{h.geonameid} | {h.lat:.4f}, {h.lon:.4f} | {', '.join(map(str, h.sister_towns)) or '-'} |"
         for h in hits
     ]
     header = [t("summary.town_table"), "|---|---|---|---:|---:|---|---|"]

@@ -1,0 +1,47 @@
+"""Progress, step navigation and the Back / Next buttons."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor.i18n import t
+from advisor.ui import state
+from advisor.wizard import STEPS, next_step, previous_step, problems, progress_share, reachable
+
+
+def sidebar_steps() -> None:
+    """The progress bar and one button per step; steps not yet reachable are disabled."""
+    current, done = state.step(), state.completed()
+    st.progress(progress_share(current), text=t("nav.progress", step=t(f"step.{current}.title")))
+    for i, step in enumerate(STEPS, start=1):
+        label = f"{i}. {t(f'step.{step.id}.title')}" + (" ✓" if step.id in done else "")
+        if st.button(
+            label,
+            key=f"nav.{step.id}",
+            width="stretch",
+            type="primary" if step.id == current else "secondary",
+            disabled=not reachable(step.id, done),
+        ):
+            state.go(step.id)
+            st.rerun()
+
+
+def back_next(step: str, next_label: str | None = None) -> None:
+    """Back and Next. Next checks the step's answers first and shows what is missing."""
+    left, _, right = st.columns([1, 3, 1])
+    if step != STEPS[0].id and left.button(t("nav.back"), key=f"back.{step}", width="stretch"):
+        state.go(previous_step(step))
+        st.rerun()
+    if right.button(
+        next_label or t("nav.next"), key=f"next.{step}", type="primary", width="stretch"
+    ):
+        if problems(state.answers(), step):
+            state.flag(f"errors.{step}", True)
+            st.rerun()
+        state.flag(f"errors.{step}", False)
+        state.go(next_step(step), complete=step)
+        st.rerun()
+
+
+def errors_shown(step: str) -> bool:
+    return state.flag(f"errors.{step}")

@@ -1,0 +1,60 @@
+"""Save the answers at any step, and resume from a saved file."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor.answers import ANSWERS_LIMIT, dump_answers, parse_answers
+from advisor.errors import InputError
+from advisor.geo.names import fold
+from advisor.i18n import t
+from advisor.ui import state
+from advisor.ui.resources import knowledge
+from advisor.wizard import resume_step
+
+
+def file_name() -> str:
+    town = fold(state.answers().municipality.name).replace(" ", "-") or "town"
+    return f"{town}-look-within-answers.yaml"
+
+
+def download_answers(key: str = "save.download") -> None:
+    st.download_button(
+        t("save.download"),
+        data=dump_answers(state.answers()).encode("utf-8"),
+        file_name=file_name(),
+        mime="application/x-yaml",
+        width="stretch",
+        key=key,
+    )
+
+
+def upload_answers() -> None:
+    """Resume from a file; a bad or foreign file is explained and changes nothing."""
+    uploaded = st.file_uploader(
+        t("save.upload"),
+        type=["yaml", "yml"],
+        help=t("save.upload_help"),
+        key=state.key("save.upload"),
+    )
+    if uploaded is None:
+        return
+    if uploaded.size > ANSWERS_LIMIT:
+        st.error(t("save.too_large", limit=f"{ANSWERS_LIMIT // 1024}"))
+        return
+    try:
+        text = uploaded.getvalue().decode("utf-8")
+        assessment = parse_answers(text, uploaded.name, knowledge())
+    except UnicodeDecodeError:
+        st.error(t("save.not_text", name=uploaded.name))
+        return
+    except InputError as exc:
+        st.error(
+            t("save.bad_file", name=uploaded.name)
+            + "\n\n"
+            + "\n".join(f"- `{p}`" for p in exc.problems[:8])
+        )
+        return
+    state.load(assessment, resume_step(assessment))
+    st.toast(t("save.loaded", town=assessment.municipality.name or uploaded.name))
+    st.rerun()

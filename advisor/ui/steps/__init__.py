@@ -1,0 +1,1 @@
+"""One module per wizard step, each with a ``render()`` that draws the page."""

@@ -1,0 +1,86 @@
+"""Step 5: existing ties: sister towns (active or dormant), networks, other partnerships."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from advisor.i18n import t
+from advisor.model.assessment import SisterTie
+from advisor.ui import state
+from advisor.ui.nav import back_next, errors_shown
+from advisor.ui.resources import knowledge
+from advisor.ui.steps.history import missing_message
+from advisor.ui.widgets import Column, edit_rows, lines_input, show_problems
+from advisor.wizard import problems, rows_to_models
+
+
+def _sister_towns() -> None:
+    columns = [
+        Column("place", t("ties.place"), width=1.5),
+        Column("country", t("ties.country"), kind="country"),
+        Column("since", t("ties.since"), kind="year", width=0.7),
+        Column(
+            "status",
+            t("ties.status"),
+            kind="choice",
+            options=("active", "dormant"),
+            format=lambda s: t(f"ties.status.{s}"),
+            width=0.8,
+        ),
+        Column("notes", t("ties.notes"), width=1.5),
+    ]
+    current = [s.model_dump(exclude={"geonameid"}) for s in state.answers().ties.sister_towns]
+    blank: dict[str, Any] = {
+        "place": "",
+        "country": None,
+        "since": None,
+        "status": "active",
+        "notes": "",
+    }
+    rows = edit_rows(
+        "sister_towns",
+        current,
+        columns,
+        t("ties.add"),
+        blank,
+        check=lambda row: missing_message(rows_to_models(SisterTie, [row]).missing[0]),
+    )
+    known = {(s.place, s.country): s.geonameid for s in state.answers().ties.sister_towns}
+    kept = [
+        tie.model_copy(update={"geonameid": known.get((tie.place, tie.country))})
+        for tie in rows_to_models(SisterTie, rows).kept
+    ]
+    state.update("ties", sister_towns=kept)
+
+
+def _networks() -> None:
+    networks = knowledge().networks
+    chosen = st.multiselect(
+        t("ties.networks"),
+        sorted(networks, key=lambda n: networks[n].name),
+        default=[n for n in state.answers().ties.networks if n in networks],
+        format_func=lambda n: networks[n].name,
+        key=state.key("ties.networks"),
+        help=t("ties.networks_help"),
+    )
+    others = lines_input(
+        t("ties.partnerships"),
+        state.answers().ties.partnerships,
+        "ties.partnerships",
+        help=t("ties.partnerships_help"),
+    )
+    state.update("ties", networks=chosen, partnerships=others)
+
+
+def render() -> None:
+    st.header(t("step.ties.title"))
+    st.markdown(t("step.ties.intro"))
+    st.subheader(t("ties.sister_towns"))
+    _sister_towns()
+    if errors_shown("ties"):
+        show_problems(problems(state.answers(), "ties"), "ties.")
+    st.subheader(t("ties.networks_title"))
+    _networks()
+    back_next("ties")

@@ -1,0 +1,96 @@
+"""Step 2: the town. Search the gazetteer to fill it in, or type it by hand."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor.geo.countries import country_name
+from advisor.i18n import t
+from advisor.opendata.find_town import TownHit, find_town
+from advisor.ui import state
+from advisor.ui.nav import back_next, errors_shown
+from advisor.ui.resources import places
+from advisor.ui.widgets import country_codes, country_select, show_problems
+from advisor.wizard import apply_town_hit, problems
+
+
+def _hit_label(hit: TownHit) -> str:
+    where = ", ".join(p for p in (hit.region, country_name(hit.country)) if p)
+    return t("town.hit", name=hit.name, where=where, population=f"{hit.population:,}")
+
+
+def _search() -> None:
+    """Gazetteer search; picking a hit fills the town and its known twin towns."""
+    st.subheader(t("town.search_title"))
+    left, right = st.columns([3, 2])
+    query = left.text_input(t("town.search"), key="town.query", placeholder=t("town.search_ph"))
+    country = right.selectbox(
+        t("town.search_country"),
+        ["", *country_codes()],
+        key="town.query_country",
+        format_func=lambda c: country_name(c) if c else t("town.any_country"),
+    )
+    if not query.strip():
+        return
+    hits = find_town(places(), query, country or None, limit=8)
+    if not hits:
+        st.info(t("town.no_hit"))
+        return
+    pick = st.radio(
+        t("town.pick"), range(len(hits)), key="town.pick", format_func=lambda i: _hit_label(hits[i])
+    )
+    if hits[pick].match not in ("exact", "alternate"):
+        st.caption(t("town.fuzzy_hint"))
+    if st.button(t("town.use"), key="town.use", type="primary"):
+        state.save(apply_town_hit(state.answers(), hits[pick]))
+        state.refresh()
+        st.toast(t("town.filled", name=hits[pick].name, ties=len(hits[pick].sister_towns)))
+        st.rerun()
+
+
+def _details() -> None:
+    """The town's details, always editable: a hit fills them, a small village types them."""
+    st.subheader(t("town.details_title"))
+    st.caption(t("town.manual_help"))
+    town = state.answers().municipality
+    shown = problems(state.answers(), "town") if errors_shown("town") else []
+    left, right = st.columns(2)
+    with left:
+        name = st.text_input(
+            t("town.name"), value=town.name, max_chars=120, key=state.key("town.name")
+        )
+        show_problems(shown, "municipality.name")
+        region = st.text_input(
+            t("town.region"), value=town.region, max_chars=200, key=state.key("town.region")
+        )
+    with right:
+        country = country_select(t("town.country"), town.country, "town.country")
+        show_problems(shown, "municipality.country")
+        population = st.number_input(
+            t("town.population"),
+            min_value=0,
+            max_value=50_000_000,
+            step=100,
+            value=town.population or 0,
+            key=state.key("town.population"),
+        )
+        show_problems(shown, "municipality.population")
+    changed = (name.strip(), country) != (town.name, town.country)
+    state.update(
+        "municipality",
+        name=name.strip(),
+        region=region.strip(),
+        country=country,
+        population=int(population) or None,
+        **({"geonameid": None, "latitude": None, "longitude": None} if changed else {}),
+    )
+    if town.geonameid and not changed:
+        st.caption(t("town.geonames", id=town.geonameid))
+
+
+def render() -> None:
+    st.header(t("step.town.title"))
+    st.markdown(t("step.town.intro"))
+    _search()
+    _details()
+    back_next("town")

@@ -1,0 +1,29 @@
+"""Step 1: what the tool does, how long it takes, and where the answers stay."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor.answers import example_names, load_example
+from advisor.i18n import t
+from advisor.ui import state
+from advisor.ui.nav import back_next
+from advisor.ui.resources import knowledge
+from advisor.wizard import resume_step
+
+
+def render() -> None:
+    st.title(t("welcome.title"))
+    st.markdown(t("welcome.intro"))
+    left, right = st.columns(2)
+    left.info(t("welcome.time"), icon="⏱️")
+    right.info(t("welcome.privacy"), icon="🔒")
+    st.markdown(t("welcome.steps"))
+    back_next("welcome", next_label=t("welcome.start"))
+    with st.expander(t("welcome.example_title")):
+        st.caption(t("welcome.example_help"))
+        name = st.selectbox(t("welcome.example_pick"), example_names(), key="welcome.example")
+        if st.button(t("welcome.example_load"), key="welcome.example_load"):
+            example = load_example(name, knowledge())
+            state.load(example, resume_step(example))
+            st.rerun()

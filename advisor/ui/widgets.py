@@ -1,0 +1,176 @@
+"""Inputs the wizard pages share: vocabulary checklists, country pickers, row editors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from advisor.geo.countries import countries, country_name
+from advisor.i18n import t
+from advisor.knowledge.load import Knowledge
+from advisor.ui import state
+from advisor.wizard import FieldProblem
+
+
+def country_codes() -> list[str]:
+    """ISO codes sorted by country name, as people look for them."""
+    return sorted(countries(), key=country_name)
+
+
+def country_select(label: str, value: str | None, key: str, help: str | None = None) -> str | None:
+    options = ["", *country_codes()]
+    index = options.index(value) if value in options else 0
+    choice = st.selectbox(
+        label,
+        options,
+        index=index,
+        key=state.key(key),
+        help=help,
+        format_func=lambda c: country_name(c) if c else t("ui.choose"),
+    )
+    return choice or None
+
+
+def countries_multiselect(label: str, values: Sequence[str], key: str) -> list[str]:
+    return st.multiselect(
+        label, country_codes(), default=list(values), key=state.key(key), format_func=country_name
+    )
+
+
+def vocab_multiselect(
+    knowledge: Knowledge,
+    kind: str,
+    label: str,
+    values: Sequence[str],
+    key: str,
+    help: str | None = None,
+) -> list[str]:
+    terms = knowledge.terms(kind)
+    kept = [v for v in values if v in terms]
+    return st.multiselect(
+        label,
+        list(terms),
+        default=kept,
+        key=state.key(key),
+        help=help,
+        format_func=lambda i: terms[i].label,
+    )
+
+
+def cases_with(knowledge: Knowledge, theme: str) -> list[str]:
+    return [
+        c.name
+        for c in knowledge.cases.values()
+        if theme in (*c.profile.history_themes, *c.profile.specialization_themes)
+    ]
+
+
+def theme_checklist(
+    knowledge: Knowledge, kinds: tuple[str, ...], values: Sequence[str], key: str
+) -> list[str]:
+    """Checkboxes for the themes of ``kinds``, each with its description and examples."""
+    terms = [term for term in knowledge.terms("themes").values() if term.kind in kinds]
+    columns = st.columns(2)
+    chosen = []
+    for i, term in enumerate(terms):
+        examples = cases_with(knowledge, term.id)[:3]
+        help_text = term.description + (
+            f" {t('ui.examples', names=', '.join(examples))}" if examples else ""
+        )
+        if columns[i % 2].checkbox(
+            term.label, value=term.id in values, key=state.key(f"{key}.{term.id}"), help=help_text
+        ):
+            chosen.append(term.id)
+    return chosen
+
+
+def lines_input(label: str, values: Sequence[str], key: str, help: str | None = None) -> list[str]:
+    text = st.text_area(label, value="\n".join(values), key=state.key(key), help=help, height=90)
+    return [line.strip()[:200] for line in text.splitlines() if line.strip()]
+
+
+def show_problems(found: Sequence[FieldProblem], prefix: str) -> None:
+    """Errors for fields under ``prefix``, drawn right where the field is."""
+    for problem in found:
+        if problem.field.startswith(prefix):
+            st.error(t(problem.message, **dict(problem.params)), icon="⚠️")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One input of a row editor."""
+
+    name: str
+    label: str
+    kind: str = "text"  # text | country | choice | year | status
+    options: tuple[str, ...] = ()
+    format: Callable[[str], str] | None = None
+    width: float = 1.0
+
+
+def _cell(column: Column, value: Any, key: str) -> Any:
+    if column.kind == "country":
+        return country_select(column.label, value, key)
+    if column.kind == "choice":
+        options = list(column.options)
+        index = options.index(value) if value in options else 0
+        return st.selectbox(
+            column.label, options, index=index, key=state.key(key), format_func=column.format or str
+        )
+    if column.kind == "year":
+        return (
+            st.number_input(
+                column.label,
+                min_value=0,
+                max_value=2100,
+                step=1,
+                value=int(value or 0),
+                key=state.key(key),
+                help=t("ui.year_help"),
+            )
+            or None
+        )
+    return st.text_input(column.label, value=value or "", key=state.key(key), max_chars=200)
+
+
+def edit_rows(
+    name: str,
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    add_label: str,
+    blank: dict[str, Any],
+    check: Callable[[dict[str, Any]], str | None] | None = None,
+) -> list[dict[str, Any]]:
+    """Add, edit and remove rows. Drafts live in the session until the answers are replaced,
+    so an unfinished row survives moving between steps; ``check`` gives the message to
+    show under a row that cannot be kept yet."""
+    store = f"rows.{name}"
+    if store not in st.session_state:
+        st.session_state[store] = [{**row, "_id": i} for i, row in enumerate(rows)]
+    drafts: list[dict[str, Any]] = st.session_state[store]
+    for draft in list(drafts):
+        with st.container(border=True):
+            cells = st.columns([c.width for c in columns] + [0.5], vertical_alignment="bottom")
+            for cell, column in zip(cells, columns, strict=False):
+                with cell:
+                    draft[column.name] = _cell(
+                        column, draft.get(column.name), f"{name}.{draft['_id']}.{column.name}"
+                    )
+            if cells[-1].button(t("ui.remove"), key=state.key(f"{name}.{draft['_id']}.remove")):
+                drafts.remove(draft)
+                st.rerun()
+            message = check(_without_id(draft)) if check else None
+            if message:
+                st.warning(message, icon="✏️")
+    if st.button(add_label, key=state.key(f"{name}.add")):
+        next_id = max((d["_id"] for d in drafts), default=-1) + 1
+        drafts.append({**blank, "_id": next_id})
+        st.rerun()
+    return [_without_id(d) for d in drafts]
+
+
+def _without_id(draft: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in draft.items() if k != "_id"}

@@ -1,0 +1,198 @@
+"""The self-assessment's steps and what each needs, independent of any UI.
+
+The Streamlit pages draw and collect; this module decides which step comes next, which
+steps may be opened, which answers are missing or wrong (with a message for the field),
+and how a gazetteer hit fills in the town. Everything here is testable without Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from advisor.geo.names import place_key
+from advisor.model.assessment import Assessment, SisterTie
+from advisor.opendata.find_town import TownHit
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of the wizard; ``answers`` is False for pages that only show results."""
+
+    id: str
+    answers: bool = True
+
+
+STEPS: tuple[Step, ...] = (
+    Step("welcome", answers=False),
+    Step("town"),
+    Step("history"),
+    Step("specializations"),
+    Step("ties"),
+    Step("capacity"),
+    Step("results", answers=False),
+    Step("report", answers=False),
+)
+STEP_IDS = tuple(s.id for s in STEPS)
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """A message key for one field of one step (``field`` is a dotted answers path)."""
+
+    field: str
+    message: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+Check = Callable[[Assessment], list[FieldProblem]]
+
+
+def _town(a: Assessment) -> list[FieldProblem]:
+    town, problems = a.municipality, []
+    if not town.name:
+        problems.append(FieldProblem("municipality.name", "check.name_missing"))
+    if not town.country:
+        problems.append(FieldProblem("municipality.country", "check.country_missing"))
+    if not town.population:
+        problems.append(FieldProblem("municipality.population", "check.population_missing"))
+    return problems
+
+
+def _rows(a: Assessment) -> list[FieldProblem]:
+    problems = []
+    for i, conn in enumerate(a.history.connections):
+        if not conn.place.strip():
+            problems.append(FieldProblem(f"history.connections[{i}].place", "check.place_missing"))
+    return problems
+
+
+def _ties(a: Assessment) -> list[FieldProblem]:
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for i, tie in enumerate(a.ties.sister_towns):
+        key = place_key(tie.place, tie.country)
+        if key in seen:
+            problems.append(
+                FieldProblem(
+                    f"ties.sister_towns[{i}].place", "check.tie_twice", (("place", tie.place),)
+                )
+            )
+        seen.add(key)
+    return problems
+
+
+CHECKS: dict[str, Check] = {"town": _town, "history": _rows, "ties": _ties}
+
+
+def problems(assessment: Assessment, step: str) -> list[FieldProblem]:
+    """What must be fixed on ``step`` before moving on."""
+    check = CHECKS.get(step)
+    return check(assessment) if check else []
+
+
+def next_step(step: str) -> str:
+    i = STEP_IDS.index(step)
+    return STEP_IDS[min(i + 1, len(STEP_IDS) - 1)]
+
+
+def previous_step(step: str) -> str:
+    i = STEP_IDS.index(step)
+    return STEP_IDS[max(i - 1, 0)]
+
+
+def reachable(step: str, completed: list[str]) -> bool:
+    """A step may be opened when every answers step before it is completed."""
+    before = STEPS[: STEP_IDS.index(step)]
+    return all(s.id in completed for s in before if s.answers)
+
+
+def results_ready(assessment: Assessment) -> bool:
+    return not assessment.missing()
+
+
+def completed_for(assessment: Assessment) -> list[str]:
+    """Steps to count as done for loaded answers: those the file records, or, for a file
+    without progress (an example, a hand-written file), every answers step once complete."""
+    recorded = [s for s in assessment.progress.completed_steps if s in STEP_IDS]
+    if recorded or assessment.missing():
+        return recorded
+    return [s.id for s in STEPS if s.answers]
+
+
+def resume_step(assessment: Assessment) -> str:
+    """Where loaded answers should reopen the wizard: the step saved in the file if it can
+    be opened, else results when the answers are complete, else the town step."""
+    last = assessment.progress.last_step
+    if last in STEP_IDS and reachable(last, completed_for(assessment)):
+        return last
+    return "town" if assessment.missing() else "results"
+
+
+def progress_share(step: str) -> float:
+    """How far along the wizard ``step`` is, from 0 to 1."""
+    return STEP_IDS.index(step) / (len(STEP_IDS) - 1)
+
+
+def apply_town_hit(assessment: Assessment, hit: TownHit) -> Assessment:
+    """The answers with the town filled from a gazetteer hit, and its known twin towns
+    added as active ties (the user marks dormant ones on the ties step)."""
+    town = assessment.municipality.model_copy(
+        update={
+            "name": hit.name,
+            "country": hit.country,
+            "region": hit.region,
+            "population": hit.population,
+            "geonameid": hit.geonameid,
+            "latitude": hit.lat,
+            "longitude": hit.lon,
+        }
+    )
+    known = {place_key(t.place, t.country) for t in assessment.ties.sister_towns}
+    added = [
+        SisterTie(
+            place=tie.name,
+            country=tie.country,
+            geonameid=tie.geonameid,
+            status="active",
+            notes="from the twin-town lists",
+        )
+        for tie in hit.sister_towns
+        if place_key(tie.name, tie.country) not in known
+    ]
+    ties = assessment.ties.model_copy(
+        update={"sister_towns": [*assessment.ties.sister_towns, *added]}
+    )
+    return assessment.model_copy(update={"municipality": town, "ties": ties})
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """Rows that can be kept as answers, and for each row the fields still missing."""
+
+    kept: list[Any]
+    missing: list[list[str]]
+
+
+def rows_to_models(
+    model: type[M], rows: Sequence[dict[str, Any]], context: dict[str, Any] | None = None
+) -> RowCheck:
+    """Turn edited rows into answers; blank rows are ignored, unfinished ones reported."""
+    kept, missing = [], []
+    for row in rows:
+        filled = {k: v for k, v in row.items() if v not in ("", None)}
+        if not filled or set(filled) <= {"status"}:
+            missing.append([])
+            continue
+        try:
+            kept.append(model.model_validate(filled, context=context))
+            missing.append([])
+        except ValidationError as exc:
+            missing.append(sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]}))
+    return RowCheck(kept, missing)
