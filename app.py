@@ -1,10 +1,13 @@
-"""Look Within: the self-assessment wizard. Page set-up and dispatch only."""
+"""Look Within: the self-assessment wizard. Page set-up and dispatch only.
+
+The interface language comes from the address (``?lang=fr``) when a catalog exists for it.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from advisor.i18n import t
+from advisor.i18n import DEFAULT_LANGUAGE, languages, t, use_language
 from advisor.ui import nav, saveload, state
 from advisor.ui.steps import (
     capacity,
@@ -28,11 +31,14 @@ PAGES = {
     "report": report,
 }
 
-st.set_page_config(page_title=t("app.title"), page_icon="🧭", layout="wide")
-with st.sidebar:
-    st.markdown(f"### {t('app.title')}")
-    nav.sidebar_steps()
-    st.divider()
-    saveload.download_answers()
-    saveload.upload_answers()
-PAGES[state.step()].render()
+LANGUAGE = st.query_params.get("lang", DEFAULT_LANGUAGE)
+
+with use_language(LANGUAGE if LANGUAGE in languages() else DEFAULT_LANGUAGE):
+    st.set_page_config(page_title=t("app.title"), page_icon="🧭", layout="wide")
+    with st.sidebar:
+        st.markdown(f"### {t('app.title')}")
+        nav.sidebar_steps()
+        st.divider()
+        saveload.download_answers()
+        saveload.upload_answers()
+    PAGES[state.step()].render()

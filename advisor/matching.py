@@ -142,11 +142,6 @@ def score(parts: list[Part], rules: MatchingRules) -> float:
     return sum(weights[p.name] * p.similarity for p in parts) / total if total else 0.0
 
 
-def is_same_town(assessment: Assessment, case: ReferenceCase) -> bool:
-    town = assessment.municipality
-    return town.country == case.country and town.name.casefold() == case.name.casefold()
-
-
 def _as_match(case: ReferenceCase, value: float, parts: list[Part], facts: Facts) -> CaseMatch:
     reasons = [p.reason for p in sorted(parts, key=lambda p: -p.similarity) if p.reason]
     shared = sorted(

@@ -110,10 +110,6 @@ def reachable(step: str, completed: list[str]) -> bool:
     return all(s.id in completed for s in before if s.answers)
 
 
-def results_ready(assessment: Assessment) -> bool:
-    return not assessment.missing()
-
-
 def completed_for(assessment: Assessment) -> list[str]:
     """Steps to count as done for loaded answers: those the file records, or, for a file
     without progress (an example, a hand-written file), every answers step once complete."""

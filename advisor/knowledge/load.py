@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -80,7 +80,6 @@ class Knowledge:
     known: KnownIds
     data_version: str
     rules_version: str
-    extras: dict[str, Any] = field(default_factory=dict)
 
     def terms(self, kind: str) -> dict[str, Term]:
         return self.vocabularies.get(kind, {})
@@ -345,5 +344,3 @@ def default_knowledge() -> Knowledge:
     """The knowledge shipped with the project, loaded once per process."""
     return load_knowledge()
 
-
-Loader = Callable[[], Knowledge]
