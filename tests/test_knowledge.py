@@ -121,3 +121,27 @@ def test_every_case_cites_its_population_and_actions():
         assert case.population.source_keys, case.id
         assert all(a.source_keys for a in case.actions), case.id
         assert all(tie.source_keys for tie in case.ties), case.id
+
+
+def test_curated_places_cover_the_main_paths():
+    places = [p for group in K.places.values() for p in group.places]
+    assert len(places) >= 90
+    themes = {th for p in places for th in p.themes}
+    assert {
+        "science_research",
+        "trade_port_heritage",
+        "missionary_faith",
+        "war_memory",
+        "disaster_recovery",
+        "migration_diaspora",
+        "crafts_folk_art",
+        "fair_trade",
+    } <= themes
+    for group in K.places.values():
+        for place in group.places:
+            assert set(place.source_keys) <= set(group.sources), place.name
+
+
+def test_common_themes_weigh_less_than_distinctive_ones():
+    themes = K.terms("themes")
+    assert themes["tourism"].weight < themes["missionary_faith"].weight == 1.0

@@ -111,3 +111,22 @@ def test_covenant_advice_names_real_peers(data):
 def test_without_open_data_the_core_still_suggests(data):
     result = assess(example("hirado"))
     assert result.partners[0].name == "Tainan" and result.partners[0].geonameid is None
+
+
+def test_curated_places_that_share_a_distinctive_theme_are_suggested(data):
+    partners = assess(example("vaux_sur_aure"), open_data=data).partners
+    themed = {
+        p.name: p for p in partners if any(r.startswith("shares your themes") for r in p.reasons)
+    }
+    assert {"Amakusa", "Assisi"} <= set(themed)
+    assert all("Missionary and faith links" in p.reasons[0] for p in themed.values())
+
+
+def test_a_shared_common_theme_alone_is_not_enough(data):
+    answers = parse_answers(
+        "municipality: {name: Smallfarm, country: FR, population: 900}\n"
+        "specializations: {themes: [agriculture]}\n",
+        "t",
+    )
+    partners = assess(answers, open_data=data).partners
+    assert not [p for p in partners if any(r.startswith("shares your themes") for r in p.reasons)]

@@ -343,4 +343,3 @@ def load_knowledge(data_dir: Path = DATA_DIR, rules_dir: Path = RULES_DIR) -> Kn
 def default_knowledge() -> Knowledge:
     """The knowledge shipped with the project, loaded once per process."""
     return load_knowledge()
-

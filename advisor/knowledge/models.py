@@ -106,6 +106,8 @@ class Term(Strict):
     synonyms: list[str] = Field(default_factory=list)
     kind: Literal["history", "specialization", "both"] | None = None
     implies_asset: AssetId | None = None
+    weight: Annotated[float, Field(gt=0, le=1)] = 1.0
+    """How much sharing this theme says about two towns; common ones (tourism) weigh less."""
 
 
 class Vocabulary(Strict):

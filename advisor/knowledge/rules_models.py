@@ -125,6 +125,7 @@ class PartnerRules(RulesFile):
     themed_base: Share
     themed_overlap: Share
     themed_limit: Limit
+    themed_min_shared_weight: Annotated[float, Field(gt=0, le=10)]
     size_factor: Annotated[float, Field(gt=1, le=1000)]
     twinner_base: Share
     twinner_min_ties: Annotated[int, Field(ge=1, le=100)]

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from advisor.geo.countries import country_name
 from advisor.geo.names import place_key
 from advisor.i18n import t
-from advisor.matching import dice
 from advisor.partners.suggest import Candidate, PartnerContext, size_similarity
 from advisor.sources import own_answers, refs
 
@@ -73,21 +72,36 @@ def from_reference_cases(ctx: PartnerContext) -> Iterator[Candidate]:
         )
 
 
+def _weighted_dice(ctx: PartnerContext, theirs: set[str]) -> tuple[float, float]:
+    """(weight of the shared themes, weighted Dice overlap), common themes counting less."""
+    terms = ctx.knowledge.terms("themes")
+
+    def weight(ids: set[str]) -> float:
+        return sum(terms[i].weight if i in terms else 1.0 for i in ids)
+
+    mine = set(ctx.facts.themes)
+    shared = weight(mine & theirs)
+    total = weight(mine) + weight(theirs)
+    return shared, (2 * shared / total if total else 0.0)
+
+
 def from_themed_places(ctx: PartnerContext) -> Iterator[Candidate]:
-    """Curated places (data/places) that share the town's history or specialization."""
+    """Curated places (data/places) that share enough of the town's history or
+    specialization: one distinctive theme, or two common ones."""
     rules = ctx.knowledge.rules.partners
     found = []
     for group in ctx.knowledge.places.values():
         for place in group.places:
-            shared = sorted(ctx.facts.themes & set(place.themes))
-            if not shared:
+            shared_weight, overlap = _weighted_dice(ctx, set(place.themes))
+            if shared_weight < rules.themed_min_shared_weight:
                 continue
             pop = place.population.value if place.population else None
             score = (
                 rules.themed_base
-                + rules.themed_overlap * dice(ctx.facts.themes, place.themes)
+                + rules.themed_overlap * overlap
                 + 0.1 * size_similarity(ctx.population, pop, rules.size_factor)
             )
+            shared = sorted(ctx.facts.themes & set(place.themes))
             labels = ", ".join(ctx.knowledge.label("theme", i) for i in shared)
             keys = [*place.source_keys, *(place.population.source_keys if place.population else [])]
             found.append(
