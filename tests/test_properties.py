@@ -113,3 +113,15 @@ def test_any_assessment_gets_explained_advice(assessment):
     assert not any(
         (p.name.casefold(), p.country) in active and p.kind == "new" for p in result.partners
     )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(assessments)
+def test_any_assessment_gets_sourced_partners_from_open_data(assessment):
+    from advisor.opendata.bundle import open_data
+
+    result = assess(assessment, K, open_data())
+    for partner in result.partners:
+        assert partner.reasons and partner.sources and 0 <= partner.score <= 1
+    for net in [*result.networks, *result.other_networks]:
+        assert all(line.strip() for line in net.evidence)
