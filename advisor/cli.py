@@ -21,6 +21,7 @@ from advisor.geo.index import index_path
 from advisor.knowledge.load import DATA_DIR, RULES_DIR, Knowledge, load_knowledge
 from advisor.opendata.bundle import OpenData, open_data
 from advisor.opendata.find_town import find_town
+from advisor.report import FORMATS, render, report_filename
 from advisor.report.summary import partners_markdown, summary_markdown, towns_markdown
 from advisor.schema import answers_schema
 
@@ -40,6 +41,30 @@ def cmd_assess(args: argparse.Namespace) -> int:
     else:
         print(summary_markdown(result), end="")
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    knowledge = _knowledge(args)
+    assessment = load_answers(Path(args.answers), knowledge)
+    result = assess(assessment, knowledge, _open_data(args))
+    data = render(args.format, assessment, result, knowledge=knowledge)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    target = Path(args.output or report_filename(args.format, result.meta.town))
+    _write_report(target, data)
+    print(f"wrote {target} ({len(data):,} bytes)", file=sys.stderr)
+    return 0
+
+
+def _write_report(target: Path, data: bytes) -> None:
+    """Write the file, turning a missing folder or a locked file into one clear line."""
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        problem = Problem("invalid", f"cannot write the report here ({reason})", file=str(target))
+        raise InputError([problem]) from exc
 
 
 def _open_data(args: argparse.Namespace) -> OpenData | None:
@@ -93,6 +118,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(
         f"ok: {terms} vocabulary terms, {len(k.cases)} reference cases, {len(k.networks)} "
         f"networks, {len(k.programmes)} programmes, {len(k.country_groups)} country groups, "
+        f"{sum(len(g.places) for g in k.places.values())} curated places, "
         f"{len(k.rules.plan)} plan steps, {len(k.rules.network_fit.adjustments)} fit adjustments"
     )
     print(f"data {k.data_version}, rules {k.rules_version}")
@@ -129,6 +155,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _knowledge_options(p)
     p.set_defaults(run=cmd_assess)
+    p = sub.add_parser("report", help="the full report as PDF, Word, HTML or Markdown")
+    p.add_argument("answers", help="answers YAML file (see examples/)")
+    p.add_argument("--format", choices=tuple(FORMATS), default="pdf")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="file to write ('-' for standard output; default: look-within-<town>-<date>.<ext>)",
+    )
+    p.add_argument(
+        "--no-open-data",
+        action="store_true",
+        help="use the knowledge base only (no gazetteer or twinning data)",
+    )
+    _knowledge_options(p)
+    p.set_defaults(run=cmd_report)
     p = sub.add_parser("partners", help="partner-town suggestions for an answers file")
     p.add_argument("answers", help="answers YAML file")
     p.add_argument("--format", choices=("json", "markdown"), default="markdown")

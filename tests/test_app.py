@@ -190,3 +190,10 @@ def test_user_text_is_shown_as_typed_not_as_markup():
     at = click(fresh(), "next.welcome")
     at.text_input(key="town.name@0").input("*Bold* <b>town</b>").run()
     assert answers(at).municipality.name == "*Bold* <b>town</b>"
+
+
+def test_report_page_offers_every_format():
+    at = load_example(fresh(), "vaux_sur_aure")
+    click(at, "nav.report")
+    buttons = {b.key for b in at.get("download_button")}
+    assert {"report.pdf", "report.docx", "report.html", "report.md", "report.answers"} <= buttons

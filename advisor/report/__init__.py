@@ -1,1 +1,105 @@
-"""Renderers: pure functions from an assessment and its result to text or bytes."""
+"""Renderers: pure functions from an assessment and its result to text or bytes.
+
+The downloadable report comes in four formats that share one content model
+(:mod:`advisor.report.content`); :data:`FORMATS` lists them for the CLI and the wizard,
+and :func:`render` produces one::
+
+    data = render("pdf", assessment, result)
+    name = report_filename("pdf", result.meta.town)
+
+Each format module is imported on first use, so the terminal summary and the CLI's other
+commands do not pay for fpdf2, python-docx, matplotlib or plotly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Protocol
+
+from advisor.knowledge.load import Knowledge
+from advisor.model.assessment import Assessment
+from advisor.model.result import Result
+
+
+class Renderer(Protocol):
+    def __call__(
+        self,
+        assessment: Assessment,
+        result: Result,
+        *,
+        today: dt.date | None = None,
+        knowledge: Knowledge | None = None,
+    ) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class ReportFormat:
+    """One downloadable format: what to call the file, what to tell the browser."""
+
+    name: str
+    label: str
+    extension: str
+    mime: str
+    module: str
+    function: str
+
+    @property
+    def render(self) -> Renderer:
+        """The format's render function (its module is imported on first use)."""
+        renderer: Renderer = getattr(importlib.import_module(self.module), self.function)
+        return renderer
+
+
+FORMATS: dict[str, ReportFormat] = {
+    f.name: f
+    for f in (
+        ReportFormat("pdf", "PDF", "pdf", "application/pdf", "advisor.report.pdf", "render_pdf"),
+        ReportFormat(
+            "docx",
+            "Word",
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "advisor.report.docx",
+            "render_docx",
+        ),
+        ReportFormat(
+            "html", "HTML", "html", "text/html; charset=utf-8", "advisor.report.html", "render_html"
+        ),
+        ReportFormat(
+            "md",
+            "Markdown",
+            "md",
+            "text/markdown; charset=utf-8",
+            "advisor.report.markdown",
+            "render_markdown",
+        ),
+    )
+}
+"""The report formats by name, in the order the wizard offers them."""
+
+
+def render(
+    fmt: str,
+    assessment: Assessment,
+    result: Result,
+    *,
+    today: dt.date | None = None,
+    knowledge: Knowledge | None = None,
+) -> bytes:
+    """The report for ``assessment`` and its ``result`` in format ``fmt`` (a FORMATS key)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format '{fmt}'; expected one of {', '.join(FORMATS)}")
+    return FORMATS[fmt].render(assessment, result, today=today, knowledge=knowledge)
+
+
+def report_filename(fmt: str, town: str, today: dt.date | None = None) -> str:
+    """A safe download name such as ``look-within-vaux-sur-aure-2026-11-28.pdf``; a name
+    in another script keeps its letters (``look-within-平戸市-…``)."""
+    folded = unicodedata.normalize("NFKC", town).casefold()
+    slug = re.sub(r"[^\w]+", "-", folded).strip("-_")[:60] or "town"
+    day = (today or dt.date.today()).isoformat()
+    return f"look-within-{slug}-{day}.{FORMATS[fmt].extension}"

@@ -6,18 +6,13 @@ offline and on a projector without map tiles.
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
 import plotly.graph_objects as go
 
+from advisor.geo.land import land_rings
 from advisor.i18n import t
-from advisor.knowledge.load import DATA_DIR, Knowledge
+from advisor.knowledge.load import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
-
-LAND = DATA_DIR / "geo" / "land_110m.json"
 
 
 def _profile_rows(
@@ -64,30 +59,21 @@ def theme_profile(assessment: Assessment, result: Result, knowledge: Knowledge) 
     return fig
 
 
-@cache
-def land_rings(path: Path = LAND) -> tuple[tuple[float, ...], tuple[float | None, ...]]:
+def _outline() -> tuple[list[float | None], list[float | None]]:
     """Land outlines as one line path: lon and lat lists with None between rings."""
     lons: list[float | None] = []
     lats: list[float | None] = []
-    for ring in json.loads(path.read_text())["rings"]:
-        if max(p[1] for p in ring) < -60:
-            continue  # Antarctica: below the map's range
-        previous = None
-        for lon, lat in ring:
-            if previous is not None and abs(lon - previous) > 180:
-                lons.append(None)  # crossing the date line: lift the pen
-                lats.append(None)
-            lons.append(lon)
-            lats.append(lat)
-            previous = lon
-        lons.append(None)
-        lats.append(None)
-    return tuple(lons), tuple(lats)  # type: ignore[return-value]
+    for ring in land_rings():
+        if max(lat for _, lat in ring) < -60:
+            continue  # Antarctica lies below the map's range
+        lons.extend([lon for lon, _ in ring] + [None])
+        lats.extend([lat for _, lat in ring] + [None])
+    return lons, lats
 
 
 def partner_map(assessment: Assessment, result: Result) -> go.Figure:
     """Partner suggestions on a world outline, the town itself marked."""
-    lons, lats = land_rings()
+    lons, lats = _outline()
     fig = go.Figure(
         go.Scatter(
             x=lons,

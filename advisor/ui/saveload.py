@@ -26,6 +26,7 @@ def download_answers(key: str = "save.download") -> None:
         mime="application/x-yaml",
         width="stretch",
         key=key,
+        on_click="ignore",
     )
 
 

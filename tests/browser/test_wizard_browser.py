@@ -147,4 +147,10 @@ def test_whole_wizard_to_results_and_download(page: Page, server: str, tmp_path:
     assert answers.municipality.name == "Hirado" and answers.municipality.geonameid == 1862555
     assert {"trade_port_heritage", "missionary_faith"} <= set(answers.history.themes)
     assert answers.progress.last_step == "report"
+    with page.expect_download() as report:
+        page.get_by_role("button", name="⬇ PDF").click()
+    pdf = tmp_path / report.value.suggested_filename
+    report.value.save_as(pdf)
+    assert pdf.suffix == ".pdf" and pdf.read_bytes().startswith(b"%PDF")
+    assert "hirado" in pdf.name
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)

@@ -1,37 +1,65 @@
-"""Step 8: take the work home: answers file and the report for the council."""
+"""Step 8: take the work home: the answers file and the report for the council."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from advisor.i18n import t
+from advisor.i18n import current_language, t, use_language
+from advisor.model.assessment import Assessment
+from advisor.model.result import Result
+from advisor.report import FORMATS, report_filename
+from advisor.report import render as render_report
 from advisor.report.summary import summary_markdown
 from advisor.ui import state
 from advisor.ui.nav import back_next
-from advisor.ui.saveload import download_answers, file_name
+from advisor.ui.resources import knowledge
+from advisor.ui.saveload import download_answers
 from advisor.ui.steps.results import current_result
+
+
+def deferred(fmt: str, assessment: Assessment, result: Result) -> Callable[[], bytes]:
+    """The report in ``fmt``, made only when its button is clicked (a PDF takes about a
+    second), in the language the page is shown in."""
+    language = current_language()
+
+    def make() -> bytes:
+        with use_language(language):
+            return render_report(fmt, assessment, result, knowledge=knowledge())
+
+    return make
+
+
+def render_page() -> None:
+    answers = state.answers()
+    result = current_result()
+    st.subheader(t("download.answers_title"))
+    st.caption(t("download.answers_help"))
+    download_answers(key="report.answers")
+    st.subheader(t("download.report_title"))
+    st.caption(t("download.report_help"))
+    columns = st.columns(len(FORMATS))
+    for column, (fmt, spec) in zip(columns, FORMATS.items(), strict=True):
+        column.download_button(
+            t(f"download.format.{fmt}"),
+            deferred(fmt, answers, result),
+            file_name=report_filename(fmt, answers.municipality.name),
+            mime=spec.mime,
+            key=f"report.{fmt}",
+            on_click="ignore",
+            width="stretch",
+            type="primary" if fmt == "pdf" else "secondary",
+        )
+    with st.expander(t("download.preview")):
+        st.markdown(summary_markdown(result))
 
 
 def render() -> None:
     st.header(t("step.report.title"))
     st.markdown(t("step.report.intro"))
-    answers = state.answers()
-    if answers.missing():
+    if state.answers().missing():
         st.warning(t("results.incomplete"))
-        back_next("report")
-        return
-    result = current_result()
-    st.subheader(t("download.answers_title"))
-    download_answers(key="report.answers")
-    st.subheader(t("download.report_title"))
-    base = file_name().removesuffix("-answers.yaml")
-    st.download_button(
-        t("download.format.md"),
-        summary_markdown(result).encode("utf-8"),
-        file_name=f"{base}-summary.md",
-        mime="text/markdown",
-        key="report.md",
-    )
-    with st.expander(t("download.preview")):
-        st.markdown(summary_markdown(result))
+    else:
+        render_page()
     back_next("report", next_label=t("download.done"))

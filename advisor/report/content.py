@@ -1,0 +1,162 @@
+"""The report's content, built once from the answers and the advice for every format.
+
+Sections come in the order a council reads them: the summary first (often the only page
+read), then the town's own inventory, the evidence (reference cases), the decisions
+(networks, partners, plan), the workshop questions, and the record (answers, sources).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from advisor.geo.countries import country_name
+from advisor.i18n import current_language, t
+from advisor.knowledge.load import Knowledge, default_knowledge
+from advisor.model.assessment import Assessment
+from advisor.model.result import Result
+from advisor.report.document import (
+    Block,
+    Bullets,
+    Cover,
+    Document,
+    Fact,
+    Facts,
+    Heading,
+    Paragraph,
+    Section,
+)
+from advisor.report.fmt import (
+    join_sentences,
+    long_date,
+    number,
+    one_line,
+    percent,
+    place,
+    shorten,
+)
+from advisor.report.sections.appendix import appendix_blocks
+from advisor.report.sections.cases import cases_blocks
+from advisor.report.sections.inventory import inventory_blocks
+from advisor.report.sections.networks import networks_blocks, not_fit_blocks
+from advisor.report.sections.partners import partners_blocks
+from advisor.report.sections.plan import plan_blocks
+from advisor.report.sections.questions import questions_blocks
+from advisor.report.sections.sources import sources_blocks
+
+FIRST_STEPS = 3
+Builder = Callable[[Assessment, Result, Knowledge], list[Block]]
+
+SECTIONS: tuple[tuple[str, Builder], ...] = (
+    ("summary", lambda a, r, k: summary_blocks(r)),
+    ("special", lambda a, r, k: inventory_blocks(a, k)),
+    ("cases", cases_blocks),
+    ("networks", lambda a, r, k: networks_blocks(r)),
+    ("not_fit", lambda a, r, k: not_fit_blocks(r)),
+    ("partners", lambda a, r, k: partners_blocks(a, r)),
+    ("plan", lambda a, r, k: plan_blocks(r)),
+    ("questions", questions_blocks),
+    ("appendix", lambda a, r, k: appendix_blocks(a, k)),
+    ("sources", lambda a, r, k: sources_blocks(r)),
+)
+"""Section key (its title is ``report.section.<key>``) and the function that fills it."""
+
+
+def build_document(
+    assessment: Assessment,
+    result: Result,
+    *,
+    today: dt.date | None = None,
+    knowledge: Knowledge | None = None,
+) -> Document:
+    """Every section of the report as plain-text blocks, in the current language."""
+    k = knowledge or default_knowledge()
+    town, day = result.meta.town, today or dt.date.today()
+    sections = tuple(
+        Section(key, t(f"report.section.{key}", town=town), tuple(build(assessment, result, k)))
+        for key, build in SECTIONS
+    )
+    return Document(
+        title=t("report.title", town=town),
+        town=town,
+        language=current_language(),
+        date=day,
+        cover=cover(assessment, result, day),
+        sections=sections,
+        footer=t("report.footer", town=shorten(town, 60)),
+        contents_title=t("report.contents"),
+    )
+
+
+def cover(a: Assessment, r: Result, today: dt.date) -> Cover:
+    """Town, date and the versions of data and rules, so a reader can tell how old it is."""
+    meta = r.meta
+    region = a.municipality.region
+    where = t("report.place", name=region, country=country_name(meta.country)) if region else ""
+    facts = (
+        Fact(t("report.cover.country"), where or country_name(meta.country)),
+        Fact(t("report.cover.population"), number(meta.population)),
+        Fact(t("report.cover.capacity"), t(f"scale.capacity_level.{meta.capacity_level}")),
+        Fact(t("report.cover.date"), long_date(today)),
+        Fact(t("report.cover.data_version"), meta.data_version),
+        Fact(t("report.cover.rules_version"), meta.rules_version),
+    )
+    return Cover(
+        title=t("report.cover.title"),
+        subtitle=t("report.cover.subtitle", town=meta.town),
+        facts=facts,
+        note=t("report.cover.note"),
+    )
+
+
+def summary_blocks(r: Result) -> list[Block]:
+    """The one page most readers stop at: situation, three first steps, the top picks."""
+    meta = r.meta
+    lead = t(
+        "report.summary.lead",
+        town=meta.town,
+        country=country_name(meta.country),
+        population=number(meta.population),
+        level=t(f"scale.capacity_level.{meta.capacity_level}"),
+    )
+    blocks: list[Block] = [Paragraph(lead, "lead"), Heading(t("report.summary.first_steps"))]
+    blocks.append(_first_steps(r))
+    picks = _top_picks(r)
+    if picks:
+        blocks += [Heading(t("report.summary.top_picks")), Facts(picks)]
+    blocks.append(Paragraph(t("report.summary.read_on"), "note"))
+    return blocks
+
+
+def _first_steps(r: Result) -> Block:
+    """The plan's first-three-months steps in the plan's own order, which is best first."""
+    steps = [s for s in r.plan if s.horizon == "first_3_months"][:FIRST_STEPS]
+    if not steps:
+        return Paragraph(t("report.plan.none"))
+    items = tuple(t("report.summary.step", title=s.title, who=one_line(s.who)) for s in steps)
+    return Bullets(items, numbered=True)
+
+
+def _top_picks(r: Result) -> tuple[Fact, ...]:
+    picks = []
+    if r.networks:
+        n = r.networks[0]
+        why = shorten(join_sentences(n.reasons[:2]))
+        picks.append(Fact(t("report.summary.network"), _pick(n.name, n.score, why)))
+    if r.partners:
+        p = r.partners[0]
+        why = shorten(p.reasons[0])
+        picks.append(
+            Fact(t("report.summary.partner"), _pick(place(p.name, p.country), p.score, why))
+        )
+    if r.matches:
+        m = r.matches[0]
+        why = shorten(m.reasons[0])
+        picks.append(
+            Fact(t("report.summary.case"), _pick(place(m.name, m.country), m.score, why, "case"))
+        )
+    return tuple(picks)
+
+
+def _pick(name: str, score: float, why: str, kind: str = "fit") -> str:
+    return t(f"report.summary.pick_{kind}", name=name, score=percent(score), why=why)

@@ -1,0 +1,62 @@
+"""Numbers, scores, dates and lists written the way a council paper writes them.
+
+Every renderer shows the same strings, so formatting happens once, here, through the
+message catalog (a translation may change the date order or the list separator).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from advisor.geo.countries import country_name
+from advisor.i18n import t
+
+
+def number(value: int | None) -> str:
+    """``29,000``; an unknown number reads as such rather than as 0."""
+    return t("value.unknown") if value is None else t("report.number", value=f"{value:,}")
+
+
+def percent(score: float) -> str:
+    """A 0-1 score as a whole percentage (``80%``), which reads better than ``0.80``."""
+    return t("report.percent", value=round(score * 100))
+
+
+def long_date(day: dt.date) -> str:
+    """``28 November 2026``; month names come from the catalog."""
+    return t("report.date", day=day.day, month=t(f"report.month.{day.month}"), year=day.year)
+
+
+def join(items: Iterable[str]) -> str:
+    """Labels in one line (``a, b``); ``none`` when there are none, so a cell is never blank."""
+    listed = [item for item in items if item]
+    return t("report.separator.labels").join(listed) if listed else t("value.none")
+
+
+def join_sentences(items: Iterable[str]) -> str:
+    """Sentences in one cell (``a; b``), where commas inside them would blur the breaks."""
+    listed = [item for item in items if item]
+    return t("report.separator.sentences").join(listed) if listed else t("value.none")
+
+
+def place(name: str, country: str) -> str:
+    """``Tainan, Taiwan``."""
+    return t("report.place", name=name, country=country_name(country))
+
+
+def one_line(text: str) -> str:
+    """Free text with its line breaks folded, for table cells and list items."""
+    return " ".join(text.split())
+
+
+def shorten(text: str, limit: int = 240) -> str:
+    """``text`` on one line, cut at a word boundary with an ellipsis past ``limit`` characters
+    (the summary page quotes reasons; the full text is in the sections that follow)."""
+    flat = one_line(text)
+    if len(flat) <= limit:
+        return flat
+    head = flat[:limit]
+    space = head.rfind(" ")
+    cut = head[:space] if space > limit // 2 else head
+    return cut.rstrip(" ,;:(") + "…"

@@ -1,0 +1,55 @@
+"""Partner suggestions: a map of where they are and a table of who they are and why.
+
+The map answers "how far?" (travel cost, time zones) before anyone reads the reasons; the
+table keeps every reason, so no suggestion is a bare name.
+"""
+
+from __future__ import annotations
+
+from advisor.geo.countries import country_name
+from advisor.i18n import t
+from advisor.model.assessment import Assessment
+from advisor.model.result import PartnerSuggestion, Result
+from advisor.report.document import Block, MapChart, Paragraph, Point, Table
+from advisor.report.fmt import join_sentences, number, one_line, percent
+
+_COLUMNS = ("name", "country", "population", "kind", "fit", "why")
+
+
+def partners_blocks(a: Assessment, r: Result) -> list[Block]:
+    """Intro, map (when anything has coordinates) and the table of suggestions."""
+    if not r.partners:
+        return [Paragraph(t("summary.no_partners"))]
+    blocks: list[Block] = [Paragraph(t("report.partners.intro"), "lead")]
+    chart = partner_map(a, r)
+    if any(p.kind != "town" for p in chart.points):
+        blocks.append(chart)
+    rows = tuple(_row(p) for p in r.partners)
+    columns = tuple(t(f"report.partners.column.{c}") for c in _COLUMNS)
+    blocks.append(Table(columns, rows, (3, 2, 2, 2, 1, 6)))
+    return blocks
+
+
+def _row(p: PartnerSuggestion) -> tuple[str, ...]:
+    return (
+        p.name,
+        country_name(p.country),
+        number(p.population),
+        t(f"report.partners.kind.{p.kind}"),
+        percent(p.score),
+        join_sentences(one_line(reason) for reason in p.reasons),
+    )
+
+
+def partner_map(a: Assessment, r: Result) -> MapChart:
+    """The town (when its coordinates are known) and every partner that has coordinates."""
+    town = a.municipality
+    points = []
+    if town.latitude is not None and town.longitude is not None:
+        points.append(Point(r.meta.town, town.latitude, town.longitude, "town", r.meta.town))
+    for p in r.partners:
+        if p.lat is not None and p.lon is not None:
+            label = t("report.partners.map_label", name=p.name, score=percent(p.score))
+            points.append(Point(p.name, p.lat, p.lon, p.kind, label))
+    legend = {kind: t(f"report.partners.legend.{kind}") for kind in ("town", "new", "revive")}
+    return MapChart(t("report.partners.map_title", town=r.meta.town), tuple(points), legend)
