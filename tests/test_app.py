@@ -197,3 +197,21 @@ def test_report_page_offers_every_format():
     click(at, "nav.report")
     buttons = {b.key for b in at.get("download_button")}
     assert {"report.pdf", "report.docx", "report.html", "report.md", "report.answers"} <= buttons
+
+
+def test_chart_text_escapes_markup_in_town_names():
+    from advisor.answers import parse_answers
+    from advisor.assess import assess
+    from advisor.knowledge.load import default_knowledge
+    from advisor.ui import charts
+
+    answers = parse_answers(
+        "municipality: {name: '<a href=javascript:x>Evil</a>', country: FR, population: 300,"
+        " latitude: 49.3, longitude: -0.7}\nhistory: {themes: [missionary_faith]}\n",
+        "t",
+    )
+    result = assess(answers)
+    profile = charts.theme_profile(answers, result, default_knowledge())
+    assert profile.data[0].y[0].startswith("&lt;a href=javascript:x&gt;Evil")
+    town_trace = charts.partner_map(answers, result).data[-1]
+    assert town_trace.text[0] == "&lt;a href=javascript:x&gt;Evil&lt;/a&gt;"

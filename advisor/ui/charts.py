@@ -6,6 +6,8 @@ offline and on a projector without map tiles.
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 
 from advisor.geo.land import land_rings
@@ -15,14 +17,19 @@ from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 
 
+def _text(value: str) -> str:
+    """Plotly reads a few HTML tags in chart text; entities make user text show as typed."""
+    return html.escape(value, quote=True)
+
+
 def _profile_rows(
     assessment: Assessment, result: Result, knowledge: Knowledge
 ) -> tuple[list[str], list[list[str]]]:
-    names = [t("chart.you", name=assessment.municipality.name or t("chart.your_town"))]
+    names = [t("chart.you", name=_text(assessment.municipality.name or t("chart.your_town")))]
     sets = [set(assessment.themes)]
     for match in result.matches:
         case = knowledge.cases[match.id]
-        names.append(match.name)
+        names.append(_text(match.name))
         sets.append({*case.profile.history_themes, *case.profile.specialization_themes})
     themes = sorted(set().union(*sets), key=lambda i: (i not in sets[0], i))
     return names, [[th for th in themes if th in s] for s in sets]
@@ -92,7 +99,7 @@ def partner_map(assessment: Assessment, result: Result) -> go.Figure:
                 y=[p.lat for p in placed],
                 mode="markers",
                 name=t(f"partner.kind.{kind}"),
-                text=[p.name for p in placed],
+                text=[_text(p.name) for p in placed],
                 marker={"size": [8 + 14 * p.score for p in placed], "color": colour},
                 hovertemplate="%{text}<extra></extra>",
             )
@@ -104,8 +111,8 @@ def partner_map(assessment: Assessment, result: Result) -> go.Figure:
                 x=[town.longitude],
                 y=[town.latitude],
                 mode="markers",
-                name=town.name,
-                text=[town.name],
+                name=_text(town.name),
+                text=[_text(town.name)],
                 marker={"symbol": "star", "size": 18, "color": "#c53030"},
                 hovertemplate="%{text}<extra></extra>",
             )

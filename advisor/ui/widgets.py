@@ -153,7 +153,7 @@ def edit_rows(
     drafts: list[dict[str, Any]] = st.session_state[store]
     for draft in list(drafts):
         with st.container(border=True):
-            cells = st.columns([c.width for c in columns] + [0.5], vertical_alignment="bottom")
+            cells = st.columns([c.width for c in columns] + [0.8], vertical_alignment="bottom")
             for cell, column in zip(cells, columns, strict=False):
                 with cell:
                     draft[column.name] = _cell(
