@@ -177,13 +177,18 @@ class RowCheck:
 
 
 def rows_to_models(
-    model: type[M], rows: Sequence[dict[str, Any]], context: dict[str, Any] | None = None
+    model: type[M],
+    rows: Sequence[dict[str, Any]],
+    *,
+    blank: dict[str, Any],
+    context: dict[str, Any] | None = None,
 ) -> RowCheck:
-    """Turn edited rows into answers; blank rows are ignored, unfinished ones reported."""
+    """Turn edited rows into answers. A row still equal to ``blank`` (a new row, or one
+    with only its preset choices) is ignored; an unfinished one is reported."""
     kept, missing = [], []
     for row in rows:
         filled = {k: v for k, v in row.items() if v not in ("", None)}
-        if not filled or set(filled) <= {"status"}:
+        if all(blank.get(k) == v for k, v in filled.items()):
             missing.append([])
             continue
         try:

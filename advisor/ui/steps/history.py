@@ -53,9 +53,11 @@ def _connections() -> None:
         columns,
         t("history.add"),
         blank,
-        check=lambda row: missing_message(rows_to_models(Connection, [row], context).missing[0]),
+        check=lambda row: missing_message(
+            rows_to_models(Connection, [row], blank=blank, context=context).missing[0]
+        ),
     )
-    kept = rows_to_models(Connection, rows, context).kept
+    kept = rows_to_models(Connection, rows, blank=blank, context=context).kept
     state.update("history", connections=kept)
 
 

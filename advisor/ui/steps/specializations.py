@@ -39,9 +39,14 @@ def _institutions() -> None:
         columns,
         t("special.add"),
         blank,
-        check=lambda row: missing_message(rows_to_models(Institution, [row], context).missing[0]),
+        check=lambda row: missing_message(
+            rows_to_models(Institution, [row], blank=blank, context=context).missing[0]
+        ),
     )
-    state.update("specializations", institutions=rows_to_models(Institution, rows, context).kept)
+    state.update(
+        "specializations",
+        institutions=rows_to_models(Institution, rows, blank=blank, context=context).kept,
+    )
 
 
 def render() -> None:

@@ -45,12 +45,12 @@ def _sister_towns() -> None:
         columns,
         t("ties.add"),
         blank,
-        check=lambda row: missing_message(rows_to_models(SisterTie, [row]).missing[0]),
+        check=lambda row: missing_message(rows_to_models(SisterTie, [row], blank=blank).missing[0]),
     )
     known = {(s.place, s.country): s.geonameid for s in state.answers().ties.sister_towns}
     kept = [
         tie.model_copy(update={"geonameid": known.get((tie.place, tie.country))})
-        for tie in rows_to_models(SisterTie, rows).kept
+        for tie in rows_to_models(SisterTie, rows, blank=blank).kept
     ]
     state.update("ties", sister_towns=kept)
 

@@ -1,0 +1,96 @@
+"""The wizard's decisions without Streamlit: checks, reachability, resume, prefill, rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from advisor.answers import load_answers
+from advisor.model.assessment import Assessment, Connection, Municipality, SisterTie, Ties
+from advisor.opendata.find_town import KnownTie, TownHit
+from advisor.wizard import (
+    apply_town_hit,
+    completed_for,
+    next_step,
+    previous_step,
+    problems,
+    reachable,
+    resume_step,
+    rows_to_models,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_town_step_names_each_missing_field():
+    fields = [p.field for p in problems(Assessment(), "town")]
+    assert fields == ["municipality.name", "municipality.country", "municipality.population"]
+    town = Municipality(name="X", country="FR", population=10)
+    assert problems(Assessment(municipality=town), "town") == []
+
+
+def test_a_sister_town_listed_twice_is_flagged():
+    ties = Ties(
+        sister_towns=[
+            SisterTie(place="Leiden", country="NL"),
+            SisterTie(place="leiden", country="NL"),
+        ]
+    )
+    (problem,) = problems(Assessment(ties=ties), "ties")
+    assert problem.field == "ties.sister_towns[1].place"
+
+
+def test_steps_open_in_order():
+    assert next_step("welcome") == "town" and previous_step("town") == "welcome"
+    assert next_step("report") == "report"
+    assert reachable("town", []) and not reachable("history", [])
+    assert reachable("results", ["town", "history", "specializations", "ties", "capacity"])
+
+
+def test_resume_at_the_saved_step_or_at_the_results():
+    example = load_answers(ROOT / "examples" / "hirado.yaml")
+    assert completed_for(example)[-1] == "capacity"
+    assert resume_step(example) == "results"
+    saved = example.model_copy(
+        update={
+            "progress": example.progress.model_copy(
+                update={"last_step": "history", "completed_steps": ["town"]}
+            )
+        }
+    )
+    assert resume_step(saved) == "history"
+    assert resume_step(Assessment()) == "town"
+
+
+def test_gazetteer_hit_fills_the_town_and_adds_known_ties_once():
+    hit = TownHit(
+        geonameid=498525,
+        name="Sarov",
+        region="Nizhny Novgorod",
+        country="RU",
+        population=88000,
+        lat=54.9,
+        lon=43.3,
+        score=1.2,
+        match="exact",
+        sister_towns=[KnownTie(name="Los Alamos", country="US", geonameid=5476825)],
+    )
+    before = Assessment(ties=Ties(sister_towns=[SisterTie(place="Jiaxing", country="CN")]))
+    after = apply_town_hit(before, hit)
+    assert after.municipality.geonameid == 498525 and after.municipality.population == 88000
+    assert [t.place for t in after.ties.sister_towns] == ["Jiaxing", "Los Alamos"]
+    assert [t.place for t in apply_town_hit(after, hit).ties.sister_towns] == [
+        "Jiaxing",
+        "Los Alamos",
+    ]
+
+
+def test_rows_become_answers_blank_rows_are_ignored_and_gaps_reported():
+    blank = {"place": "", "country": None, "kind": "person", "period": "", "description": ""}
+    rows = [
+        dict(blank),
+        {**blank, "place": "Tainan", "country": "TW"},
+        {**blank, "place": "Somewhere"},
+    ]
+    found = rows_to_models(Connection, rows, blank=blank)
+    assert [c.place for c in found.kept] == ["Tainan"]
+    assert found.missing == [[], [], ["country"]]
