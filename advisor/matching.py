@@ -45,8 +45,11 @@ def _set_part(
     theirs: Iterable[str],
     kind: str,
     label: Callable[[str, str], str],
+    always: bool = False,
 ) -> Part | None:
-    if not mine:
+    """One set comparison; skipped when the town left it blank, unless ``always`` (themes:
+    a town that names no theme is not like any case, whatever its size)."""
+    if not mine and not always:
         return None
     theirs = set(theirs)
     shared = sorted(mine & theirs)
@@ -112,6 +115,7 @@ def compare(
             profile.history_themes,
             "theme",
             label,
+            always=True,
         ),
         _set_part(
             "specialization_themes",
@@ -119,6 +123,7 @@ def compare(
             profile.specialization_themes,
             "theme",
             label,
+            always=True,
         ),
         _set_part(
             "connection_kinds",

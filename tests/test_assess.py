@@ -154,3 +154,12 @@ def test_a_tiny_town_with_nothing_declared_still_gets_a_plan():
     result = assess(town)
     assert result.plan and result.plan[0].horizon == "first_3_months"
     assert "c40" in {n.id for n in result.not_eligible}
+
+
+def test_size_alone_does_not_make_a_town_like_a_case():
+    town = parse_answers(
+        "municipality: {name: Plainville, country: IT, population: 29000}\n"
+        "goals: {partner_countries: [BE]}\n",
+        "t",
+    )
+    assert all(m.score < 0.4 for m in assess(town).matches)

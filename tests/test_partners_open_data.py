@@ -130,3 +130,18 @@ def test_a_shared_common_theme_alone_is_not_enough(data):
     )
     partners = assess(answers, open_data=data).partners
     assert not [p for p in partners if any(r.startswith("shares your themes") for r in p.reasons)]
+
+
+def test_members_of_the_towns_own_listed_network_are_suggested(data):
+    answers = parse_answers(
+        "municipality: {name: Bra, country: IT, population: 29000}\n"
+        "ties: {networks: [covenant_of_mayors]}\ngoals: {partner_countries: [ES]}\n",
+        "t",
+    )
+    peers_found = [
+        p
+        for p in assess(answers, open_data=data).partners
+        if any("has also joined Covenant of Mayors" in r for r in p.reasons)
+    ]
+    assert peers_found and all(p.country == "ES" and p.geonameid for p in peers_found)
+    assert all(29000 / 4 < p.population < 29000 * 4 for p in peers_found)

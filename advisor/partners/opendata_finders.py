@@ -17,6 +17,12 @@ TWIN_SOURCE = SourceRef(
 )
 
 
+COVENANT_SOURCE = SourceRef(
+    title="European Commission JRC, GCoM - MyCovenant signatories 2024, CC BY 4.0",
+    url="https://creativecommons.org/licenses/by/4.0/",
+)
+
+
 def _from_ref(ref: TwinRef, score: float, reasons: list[str]) -> Candidate:
     return Candidate(
         name=ref.name,
@@ -107,9 +113,47 @@ def from_twins_of_similar_towns(ctx: PartnerContext) -> Iterator[Candidate]:
     yield from found[: rules.similar_town_twin_limit]
 
 
+def from_listed_network_peers(ctx: PartnerContext) -> Iterator[Candidate]:
+    """Members of the town's own networks (where open data lists them) of its size, in the
+    countries it named: they share a commitment already."""
+    data, rules = ctx.open_data, ctx.knowledge.rules.partners
+    if data is None:
+        return
+    listed = [
+        ctx.knowledge.networks[n]
+        for n in ctx.assessment.ties.networks
+        if n in ctx.knowledge.networks and ctx.knowledge.networks[n].peer_data
+    ]
+    countries = set(ctx.interest_countries())
+    found = []
+    for net in listed:
+        for member in data.covenant:
+            if member.group or member.country not in countries or not member.geonameid:
+                continue
+            size = size_similarity(ctx.population, member.population, rules.size_factor)
+            if size > 0.5:
+                reason = t(
+                    "partner.listed_peer", network=net.name, population=f"{member.population:,}"
+                )
+                found.append(
+                    Candidate(
+                        name=member.name,
+                        country=member.country,
+                        score=rules.network_peer_score * (0.5 + 0.5 * size),
+                        reasons=[reason],
+                        sources=[COVENANT_SOURCE],
+                        geonameid=member.geonameid,
+                        population=member.population,
+                    )
+                )
+    found.sort(key=lambda c: (-c.score, c.name))
+    yield from found[: rules.network_peer_limit]
+
+
 OPEN_DATA_FINDERS: tuple[Finder, ...] = (
     *CORE_FINDERS,
     from_partners_of_partners,
     from_twins_of_similar_towns,
     from_active_twinners,
+    from_listed_network_peers,
 )
