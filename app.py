@@ -5,6 +5,8 @@ The interface language comes from the address (``?lang=fr``) when a catalog exis
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from advisor.i18n import DEFAULT_LANGUAGE, languages, t, use_language
@@ -41,4 +43,8 @@ with use_language(LANGUAGE if LANGUAGE in languages() else DEFAULT_LANGUAGE):
         st.divider()
         saveload.download_answers()
         saveload.upload_answers()
-    PAGES[state.step()].render()
+    try:
+        PAGES[state.step()].render()
+    except Exception:  # show a plain message, keep the answers, log the details
+        logging.getLogger("look_within").exception("page '%s' failed", state.step())
+        st.error(t("app.error"))

@@ -215,3 +215,18 @@ def test_chart_text_escapes_markup_in_town_names():
     assert profile.data[0].y[0].startswith("&lt;a href=javascript:x&gt;Evil")
     town_trace = charts.partner_map(answers, result).data[-1]
     assert town_trace.text[0] == "&lt;a href=javascript:x&gt;Evil&lt;/a&gt;"
+
+
+def test_an_unexpected_failure_shows_a_message_not_a_traceback(monkeypatch):
+    from advisor.ui.steps import results
+
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    at = load_example(fresh(), "hirado")
+    before = answers(at)
+    monkeypatch.setattr(results, "render", broken)
+    at.run()
+    assert not at.exception
+    assert any("Your answers are kept" in e.value for e in at.error)
+    assert answers(at) == before
