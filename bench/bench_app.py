@@ -1,6 +1,6 @@
 """Benchmark of the wizard. Prints figures; asserts nothing.
 
-Targets from the wizard issue: server time per interaction with all data loaded under
+Targets: server time per interaction with all data loaded under
 150 ms (shown beside a trivial Streamlit app's rerun, since machines differ), and cold
 start to the first page under 3 s.
 

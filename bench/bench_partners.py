@@ -1,6 +1,6 @@
 """Benchmark of the partner finder on the real data. Prints figures; asserts nothing.
 
-Targets from the partner-finder issue: find-town p95 under 30 ms over the whole gazetteer,
+Targets: find-town p95 under 30 ms over the whole gazetteer,
 partner suggestions under 150 ms, index load under 1 s, resident memory of the loaded data
 under 150 MB.
 

@@ -1,6 +1,6 @@
 """Benchmark of the downloadable report: median time to render each format for a town.
 
-Targets from the report issue: PDF under 1.5 s, DOCX under 0.5 s, HTML under 0.5 s. The
+Targets: PDF under 1.5 s, DOCX under 0.5 s, HTML under 0.5 s. The
 first render of each format is a warm-up (imports, font loading, the land outline) and
 is reported separately; the wizard pays it once per server process.
 

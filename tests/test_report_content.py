@@ -69,7 +69,7 @@ def section(doc: Document, key: str):
     return next(s for s in doc.sections if s.key == key)
 
 
-def test_sections_come_in_the_issue_order(hirado):
+def test_sections_come_in_the_agreed_order(hirado):
     doc = build_document(*hirado, today=DAY)
     assert [s.key for s in doc.sections] == [key for key, _ in SECTIONS]
     assert [s.key for s in doc.sections] == [
