@@ -1,7 +1,7 @@
 """Benchmark of the advisor core: load and validate everything, then assess each example.
 
-Prints medians (and the machine-independent ratio of assessing to loading). Targets from
-the targets: loading everything under 500 ms, assessing one town under 5 ms.
+Prints medians (and the machine-independent ratio of assessing to loading). Targets:
+loading everything under 500 ms, assessing one town under 5 ms.
 
     .venv/bin/python bench/bench_core.py [--repeat N]
 """
