@@ -18,22 +18,11 @@ import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Protocol
 
 from advisor.knowledge.load import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
-
-
-class Renderer(Protocol):
-    def __call__(
-        self,
-        assessment: Assessment,
-        result: Result,
-        *,
-        today: dt.date | None = None,
-        knowledge: Knowledge | None = None,
-    ) -> bytes: ...
+from advisor.report.document import Renderer
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from advisor.report.document import (
     Facts,
     Heading,
     Paragraph,
+    Renderer,
     Section,
 )
 from advisor.report.fmt import (
@@ -160,3 +161,20 @@ def _top_picks(r: Result) -> tuple[Fact, ...]:
 
 def _pick(name: str, score: float, why: str, kind: str = "fit") -> str:
     return t(f"report.summary.pick_{kind}", name=name, score=percent(score), why=why)
+
+
+def renderer(layout: Callable[[Document], bytes], what: str) -> Renderer:
+    """The pure ``(assessment, result) -> bytes`` function of one format: build the
+    document, then lay it out with ``layout``. Every format shares this front half."""
+
+    def render(
+        assessment: Assessment,
+        result: Result,
+        *,
+        today: dt.date | None = None,
+        knowledge: Knowledge | None = None,
+    ) -> bytes:
+        return layout(build_document(assessment, result, today=today, knowledge=knowledge))
+
+    render.__doc__ = f"The report as {what}."
+    return render

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from advisor.knowledge.load import Knowledge
+    from advisor.model.assessment import Assessment
+    from advisor.model.result import Result
 
 PointKind = Literal["town", "new", "revive"]
 
@@ -137,3 +142,16 @@ class Document:
     sections: tuple[Section, ...]
     footer: str
     contents_title: str = ""
+
+
+class Renderer(Protocol):
+    """What every format offers: ``(assessment, result) -> bytes``, pure."""
+
+    def __call__(
+        self,
+        assessment: Assessment,
+        result: Result,
+        *,
+        today: dt.date | None = None,
+        knowledge: Knowledge | None = None,
+    ) -> bytes: ...

@@ -20,11 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
-from advisor.model.assessment import Assessment
-from advisor.model.result import Result
 from advisor.report.charts import chart_png
-from advisor.report.content import build_document
+from advisor.report.content import renderer
 from advisor.report.document import (
     Bullets,
     Document,
@@ -56,17 +53,6 @@ _CONTROL = {code: None for code in range(32) if code not in (9, 10)}
 def _clean(text: str) -> str:
     """Text without the control characters XML 1.0 forbids (python-docx would raise)."""
     return text.translate(_CONTROL)
-
-
-def render_docx(
-    assessment: Assessment,
-    result: Result,
-    *,
-    today: dt.date | None = None,
-    knowledge: Knowledge | None = None,
-) -> bytes:
-    """The report as a .docx file."""
-    return document_docx(build_document(assessment, result, today=today, knowledge=knowledge))
 
 
 def document_docx(doc: Document) -> bytes:
@@ -217,3 +203,6 @@ DRAW: dict[type, Callable[[Docx, Any], None]] = {
     ProfileChart: _chart,
     MapChart: _chart,
 }
+
+
+render_docx = renderer(document_docx, "a .docx file")

@@ -9,7 +9,6 @@ Every piece of text goes through ``html.escape``; chart data is JSON with ``<``,
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import importlib.util
 import json
@@ -18,10 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from advisor.knowledge.load import Knowledge
-from advisor.model.assessment import Assessment
-from advisor.model.result import Result
-from advisor.report.content import build_document
+from advisor.report.content import renderer
 from advisor.report.document import (
     Bullets,
     Document,
@@ -71,17 +67,6 @@ def plotly_js() -> str:
         raise RuntimeError("the Python package 'plotly' is needed for the HTML report")
     source = Path(spec.origin).parent / "package_data" / "plotly.min.js"
     return source.read_text(encoding="utf-8").replace("</script", "<\\/script")
-
-
-def render_html(
-    assessment: Assessment,
-    result: Result,
-    *,
-    today: dt.date | None = None,
-    knowledge: Knowledge | None = None,
-) -> bytes:
-    """The report as one UTF-8 HTML file."""
-    return document_html(build_document(assessment, result, today=today, knowledge=knowledge))
 
 
 def document_html(doc: Document) -> bytes:
@@ -203,3 +188,6 @@ DRAW: dict[type, Callable[[Any, list[dict[str, Any]]], str]] = {
     ProfileChart: _chart,
     MapChart: _chart,
 }
+
+
+render_html = renderer(document_html, "one UTF-8 HTML file")

@@ -7,16 +7,12 @@ become a heading or a list, and ``<script>`` cannot become HTML in a Markdown vi
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
 
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
-from advisor.model.assessment import Assessment
-from advisor.model.result import Result
-from advisor.report.content import build_document
+from advisor.report.content import renderer
 from advisor.report.document import (
     Bullets,
     Document,
@@ -59,17 +55,6 @@ def link(text: str, url: str | None) -> str:
     for raw, coded in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E")):
         href = href.replace(raw, coded)
     return f"[{escape(text)}]({href})"
-
-
-def render_markdown(
-    assessment: Assessment,
-    result: Result,
-    *,
-    today: dt.date | None = None,
-    knowledge: Knowledge | None = None,
-) -> bytes:
-    """The report as UTF-8 Markdown."""
-    return document_markdown(build_document(assessment, result, today=today, knowledge=knowledge))
 
 
 def document_markdown(doc: Document) -> bytes:
@@ -149,3 +134,6 @@ DRAW: dict[type, Callable[[Any], list[str]]] = {
     ProfileChart: _profile,
     MapChart: _map,
 }
+
+
+render_markdown = renderer(document_markdown, "UTF-8 Markdown")

@@ -20,11 +20,8 @@ from fpdf.fonts import FontFace
 from fpdf.outline import OutlineSection
 
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
-from advisor.model.assessment import Assessment
-from advisor.model.result import Result
 from advisor.report.charts import chart_png, png_size
-from advisor.report.content import build_document
+from advisor.report.content import renderer
 from advisor.report.document import (
     Bullets,
     Document,
@@ -93,17 +90,6 @@ class ReportPdf(FPDF):
         """Start a new page unless ``height`` mm still fit (keeps headings with their text)."""
         if self.get_y() + height > self.page_break_trigger:
             self.add_page()
-
-
-def render_pdf(
-    assessment: Assessment,
-    result: Result,
-    *,
-    today: dt.date | None = None,
-    knowledge: Knowledge | None = None,
-) -> bytes:
-    """The report as PDF bytes."""
-    return document_pdf(build_document(assessment, result, today=today, knowledge=knowledge))
 
 
 def document_pdf(doc: Document) -> bytes:
@@ -293,3 +279,6 @@ DRAW: dict[type, Callable[[ReportPdf, Any], None]] = {
     ProfileChart: _chart,
     MapChart: _chart,
 }
+
+
+render_pdf = renderer(document_pdf, "PDF bytes")
