@@ -199,22 +199,23 @@ def test_report_page_offers_every_format():
     assert {"report.pdf", "report.docx", "report.html", "report.md", "report.answers"} <= buttons
 
 
-def test_chart_text_escapes_markup_in_town_names():
-    from advisor.answers import parse_answers
-    from advisor.assess import assess
-    from advisor.knowledge.load import default_knowledge
-    from advisor.ui import charts
+def test_charts_show_markup_in_town_names_as_text():
+    import json
 
-    answers = parse_answers(
-        "municipality: {name: '<a href=javascript:x>Evil</a>', country: FR, population: 300,"
-        " latitude: 49.3, longitude: -0.7}\nhistory: {themes: [missionary_faith]}\n",
-        "t",
-    )
-    result = assess(answers)
-    profile = charts.theme_profile(answers, result, default_knowledge())
-    assert profile.data[0].y[0].startswith("&lt;a href=javascript:x&gt;Evil")
-    town_trace = charts.partner_map(answers, result).data[-1]
-    assert town_trace.text[0] == "&lt;a href=javascript:x&gt;Evil&lt;/a&gt;"
+    evil = "<a href=javascript:x>Evil</a>"
+    answers = load_answers(ROOT / "examples" / "vaux_sur_aure.yaml")
+    town = answers.municipality.model_copy(update={"name": evil})
+    at = fresh()
+    at.get("file_uploader")[0].upload(
+        "evil.yaml",
+        dump_answers(answers.model_copy(update={"municipality": town})).encode(),
+        "application/x-yaml",
+    ).run()
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert len(specs) == 2
+    drawn = json.dumps(specs)
+    assert "&lt;a href=javascript:x&gt;Evil" in drawn
+    assert evil not in drawn
 
 
 def test_an_unexpected_failure_shows_a_message_not_a_traceback(monkeypatch):

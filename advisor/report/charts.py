@@ -18,12 +18,11 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager
 
 from advisor.geo.land import Window, land_rings, map_window
-from advisor.report.document import Chart, MapChart, Point, ProfileChart
+from advisor.report.document import COLORS, Chart, MapChart, Point, ProfileChart
 from advisor.report.fonts import CJK_FAMILY, FALLBACK_FAMILY, cjk_font
 
 DPI = 150
 WIDTH_IN = 6.5
-COLORS = {"town": "#c0392b", "new": "#1f5f99", "revive": "#2e8b57", "grid": "#d5dbe1"}
 MARKERS = {"town": "*", "new": "o", "revive": "D"}
 MAX_MAP_LABELS = 10
 _LOCK = threading.Lock()

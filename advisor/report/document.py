@@ -155,3 +155,7 @@ class Renderer(Protocol):
         today: dt.date | None = None,
         knowledge: Knowledge | None = None,
     ) -> bytes: ...
+
+
+COLORS = {"town": "#c0392b", "new": "#1f5f99", "revive": "#2e8b57", "grid": "#d5dbe1"}
+"""One palette for every chart, static or interactive: the town, new and revived partners."""

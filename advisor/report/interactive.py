@@ -13,8 +13,7 @@ import html
 from typing import Any
 
 from advisor.geo.land import land_rings, map_window
-from advisor.report.charts import COLORS
-from advisor.report.document import Chart, MapChart, ProfileChart
+from advisor.report.document import COLORS, Chart, MapChart, ProfileChart
 
 Spec = dict[str, Any]
 FONT = "IPAexGothic, 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif"

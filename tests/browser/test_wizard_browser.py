@@ -97,7 +97,18 @@ def page(server: str) -> Iterator[Page]:
         browser.close()
 
 
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def settle(page: Page) -> None:
+    """Wait until the app has finished its rerun: a click on a page that is still being
+    redrawn can land on the previous page's button."""
+    page.wait_for_timeout(200)
+    page.locator(IDLE).wait_for(timeout=30_000)
+
+
 def next_button(page: Page, name: str = "Next →") -> None:
+    settle(page)
     page.get_by_role("button", name=name).click()
 
 
@@ -109,6 +120,7 @@ def test_whole_wizard_to_results_and_download(page: Page, server: str, tmp_path:
 
     page.get_by_label("Town name").fill("Hirado")
     page.get_by_label("Town name").press("Enter")
+    settle(page)
     page.get_by_role("button", name="Use this place").click()
     expect(page.get_by_label("Name of the municipality")).to_have_value("Hirado")
     next_button(page)
@@ -116,6 +128,7 @@ def test_whole_wizard_to_results_and_download(page: Page, server: str, tmp_path:
     expect(page.get_by_role("heading", name="History and heritage")).to_be_visible()
     page.get_by_text("Trading-port heritage", exact=True).click()
     page.get_by_text("Missionary and faith links", exact=True).click()
+    settle(page)
     page.get_by_role("button", name="+ Add a connection").click()
     page.get_by_label("Place abroad").fill("Noordwijk")
     page.get_by_label("Place abroad").press("Tab")

@@ -9,7 +9,11 @@ from advisor.geo.countries import country_name
 from advisor.i18n import t
 from advisor.knowledge.rules_models import HORIZONS
 from advisor.model.result import NetworkAdvice, PartnerSuggestion, Result
-from advisor.ui import charts, state
+from advisor.report.document import Chart
+from advisor.report.interactive import chart_spec
+from advisor.report.sections.cases import profile_chart
+from advisor.report.sections.partners import partner_map
+from advisor.ui import state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge, places
 from advisor.ui.text import md
@@ -17,6 +21,18 @@ from advisor.ui.text import md
 
 def current_result() -> Result:
     return assess(state.answers(), knowledge(), places())
+
+
+def _chart(chart: Chart, key: str) -> None:
+    """The same interactive chart the HTML report shows (user text already escaped)."""
+    spec = chart_spec(chart)
+    st.markdown(f"**{md(chart.title)}**")
+    st.plotly_chart(
+        {"data": spec["data"], "layout": spec["layout"]},
+        config=spec["config"],
+        width="stretch",
+        key=key,
+    )
 
 
 def _reasons(lines: list[str]) -> None:
@@ -31,11 +47,7 @@ def _links(sources: list) -> None:
 
 def _matches(result: Result) -> None:
     st.subheader(t("results.matches"))
-    st.plotly_chart(
-        charts.theme_profile(state.answers(), result, knowledge()),
-        width="stretch",
-        key="chart.profile",
-    )
+    _chart(profile_chart(state.answers(), result, knowledge()), "chart.profile")
     for match in result.matches:
         with st.expander(
             t(
@@ -120,7 +132,7 @@ def _partners(result: Result) -> None:
             )
         },
     )
-    st.plotly_chart(charts.partner_map(state.answers(), result), width="stretch", key="chart.map")
+    _chart(partner_map(state.answers(), result), "chart.map")
     for p in result.partners:
         with st.expander(
             t(
