@@ -231,3 +231,18 @@ def test_an_unexpected_failure_shows_a_message_not_a_traceback(monkeypatch):
     assert not at.exception
     assert any("Your answers are kept" in e.value for e in at.error)
     assert answers(at) == before
+
+
+def test_ids_the_editor_does_not_show_survive_a_visit_to_the_step():
+    at = click(fresh(), "next.welcome")
+    at.text_input(key="town.query").input("Sarov").run()
+    click(at, "town.use")
+    tie_ids = {t.place: t.geonameid for t in answers(at).ties.sister_towns}
+    assert tie_ids["Los Alamos"] == 5476825
+    click(at, "next.town")
+    for page in ("history", "specializations"):
+        click(at, f"next.{page}")
+    assert step(at) == "ties"
+    at.text_input(key="sister_towns.0.notes@1").input("met in 1995").run()
+    tie = next(t for t in answers(at).ties.sister_towns if t.place == "Los Alamos")
+    assert (tie.geonameid, tie.notes) == (5476825, "met in 1995")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
+from pydantic import BaseModel
 
 from advisor.geo.countries import countries, country_name
 from advisor.i18n import t
 from advisor.knowledge.load import Knowledge
 from advisor.ui import state
-from advisor.wizard import FieldProblem
+from advisor.wizard import FieldProblem, rows_to_models
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def country_codes() -> list[str]:
@@ -174,3 +177,41 @@ def edit_rows(
 
 def _without_id(draft: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in draft.items() if k != "_id"}
+
+
+def missing_message(fields: list[str]) -> str | None:
+    """'Not kept yet, still needed: place, country' for a row that cannot be kept yet."""
+    if not fields:
+        return None
+    return t("ui.row_missing", fields=", ".join(t(f"field_name.{f}") for f in fields))
+
+
+def _identity(row: dict[str, Any], columns: Sequence[Column]) -> tuple[Any, ...]:
+    return tuple(row.get(c.name) for c in columns[:2])
+
+
+def edit_answers(
+    name: str,
+    model: type[M],
+    current: Sequence[M],
+    columns: Sequence[Column],
+    add_label: str,
+    blank: dict[str, Any],
+    context: dict[str, Any] | None = None,
+) -> list[M]:
+    """A row editor bound to a list of answers: answers in, checked answers out. Fields the
+    editor does not show (a GeoNames id) stay with their row while its first two columns
+    (place and country, say) are unchanged."""
+    shown = {c.name for c in columns}
+    hidden = {_identity(a.model_dump(), columns): a.model_dump(exclude=shown) for a in current}
+
+    def check(row: dict[str, Any]) -> str | None:
+        return missing_message(
+            rows_to_models(model, [row], blank=blank, context=context).missing[0]
+        )
+
+    rows = edit_rows(
+        name, [a.model_dump(include=shown) for a in current], columns, add_label, blank, check=check
+    )
+    merged = [{**hidden.get(_identity(row, columns), {}), **row} for row in rows]
+    return rows_to_models(model, merged, blank=blank, context=context).kept

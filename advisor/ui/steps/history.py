@@ -11,15 +11,7 @@ from advisor.model.assessment import Connection
 from advisor.ui import state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge
-from advisor.ui.widgets import Column, edit_rows, theme_checklist
-from advisor.wizard import rows_to_models
-
-
-def missing_message(fields: list[str]) -> str | None:
-    """'Still needed: place, country' for a row that cannot be kept yet."""
-    if not fields:
-        return None
-    return t("ui.row_missing", fields=", ".join(t(f"field_name.{f}") for f in fields))
+from advisor.ui.widgets import Column, edit_answers, theme_checklist
 
 
 def _connections() -> None:
@@ -38,7 +30,6 @@ def _connections() -> None:
         Column("period", t("history.period"), width=0.8),
         Column("description", t("history.description"), width=2),
     ]
-    current = [c.model_dump(exclude={"geonameid"}) for c in state.answers().history.connections]
     blank: dict[str, Any] = {
         "place": "",
         "country": None,
@@ -46,18 +37,15 @@ def _connections() -> None:
         "period": "",
         "description": "",
     }
-    context = {"known": k.known}
-    rows = edit_rows(
+    kept = edit_answers(
         "connections",
-        current,
+        Connection,
+        state.answers().history.connections,
         columns,
         t("history.add"),
         blank,
-        check=lambda row: missing_message(
-            rows_to_models(Connection, [row], blank=blank, context=context).missing[0]
-        ),
+        {"known": k.known},
     )
-    kept = rows_to_models(Connection, rows, blank=blank, context=context).kept
     state.update("history", connections=kept)
 
 

@@ -11,9 +11,7 @@ from advisor.model.assessment import Institution
 from advisor.ui import state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge
-from advisor.ui.steps.history import missing_message
-from advisor.ui.widgets import Column, edit_rows, theme_checklist, vocab_multiselect
-from advisor.wizard import rows_to_models
+from advisor.ui.widgets import Column, edit_answers, theme_checklist, vocab_multiselect
 
 
 def _institutions() -> None:
@@ -30,23 +28,17 @@ def _institutions() -> None:
         ),
         Column("description", t("special.description"), width=2),
     ]
-    current = [i.model_dump() for i in state.answers().specializations.institutions]
     blank: dict[str, Any] = {"name": "", "kind": next(iter(kinds)), "description": ""}
-    context = {"known": k.known}
-    rows = edit_rows(
+    kept = edit_answers(
         "institutions",
-        current,
+        Institution,
+        state.answers().specializations.institutions,
         columns,
         t("special.add"),
         blank,
-        check=lambda row: missing_message(
-            rows_to_models(Institution, [row], blank=blank, context=context).missing[0]
-        ),
+        {"known": k.known},
     )
-    state.update(
-        "specializations",
-        institutions=rows_to_models(Institution, rows, blank=blank, context=context).kept,
-    )
+    state.update("specializations", institutions=kept)
 
 
 def render() -> None:

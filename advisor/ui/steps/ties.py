@@ -11,9 +11,8 @@ from advisor.model.assessment import SisterTie
 from advisor.ui import state
 from advisor.ui.nav import back_next, errors_shown
 from advisor.ui.resources import knowledge
-from advisor.ui.steps.history import missing_message
-from advisor.ui.widgets import Column, edit_rows, lines_input, show_problems
-from advisor.wizard import problems, rows_to_models
+from advisor.ui.widgets import Column, edit_answers, lines_input, show_problems
+from advisor.wizard import problems
 
 
 def _sister_towns() -> None:
@@ -31,7 +30,6 @@ def _sister_towns() -> None:
         ),
         Column("notes", t("ties.notes"), width=1.5),
     ]
-    current = [s.model_dump(exclude={"geonameid"}) for s in state.answers().ties.sister_towns]
     blank: dict[str, Any] = {
         "place": "",
         "country": None,
@@ -39,19 +37,9 @@ def _sister_towns() -> None:
         "status": "active",
         "notes": "",
     }
-    rows = edit_rows(
-        "sister_towns",
-        current,
-        columns,
-        t("ties.add"),
-        blank,
-        check=lambda row: missing_message(rows_to_models(SisterTie, [row], blank=blank).missing[0]),
+    kept = edit_answers(
+        "sister_towns", SisterTie, state.answers().ties.sister_towns, columns, t("ties.add"), blank
     )
-    known = {(s.place, s.country): s.geonameid for s in state.answers().ties.sister_towns}
-    kept = [
-        tie.model_copy(update={"geonameid": known.get((tie.place, tie.country))})
-        for tie in rows_to_models(SisterTie, rows, blank=blank).kept
-    ]
     state.update("ties", sister_towns=kept)
 
 
