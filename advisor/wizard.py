@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from advisor.geo.names import place_key
-from advisor.model.assessment import Assessment, SisterTie
+from advisor.model.assessment import Assessment, Municipality, SisterTie
 from advisor.opendata.find_town import TownHit
 
 
@@ -131,6 +131,25 @@ def resume_step(assessment: Assessment) -> str:
 def progress_share(step: str) -> float:
     """How far along the wizard ``step`` is, from 0 to 1."""
     return STEP_IDS.index(step) / (len(STEP_IDS) - 1)
+
+
+def edit_town(
+    town: Municipality, *, name: str, region: str, country: str | None, population: int
+) -> Municipality:
+    """The town as typed. Renaming it or changing its country unlinks the GeoNames place
+    (and its coordinates) a search had filled in: they belong to another town now."""
+    name = name.strip()
+    unlinked = (name, country) != (town.name, town.country)
+    place = {"geonameid": None, "latitude": None, "longitude": None} if unlinked else {}
+    return town.model_copy(
+        update={
+            "name": name,
+            "region": region.strip(),
+            "country": country,
+            "population": int(population) or None,
+            **place,
+        }
+    )
 
 
 def apply_town_hit(assessment: Assessment, hit: TownHit) -> Assessment:

@@ -10,6 +10,7 @@ from advisor.opendata.find_town import KnownTie, TownHit
 from advisor.wizard import (
     apply_town_hit,
     completed_for,
+    edit_town,
     next_step,
     previous_step,
     problems,
@@ -94,3 +95,18 @@ def test_rows_become_answers_blank_rows_are_ignored_and_gaps_reported():
     found = rows_to_models(Connection, rows, blank=blank)
     assert [c.place for c in found.kept] == ["Tainan"]
     assert found.missing == [[], [], ["country"]]
+
+
+def test_renaming_the_town_unlinks_its_geonames_place():
+    linked = Municipality(
+        name="Hirado",
+        country="JP",
+        population=31192,
+        geonameid=1862555,
+        latitude=33.4,
+        longitude=129.6,
+    )
+    same = edit_town(linked, name=" Hirado ", region="Nagasaki", country="JP", population=29000)
+    assert (same.geonameid, same.population, same.region) == (1862555, 29000, "Nagasaki")
+    renamed = edit_town(linked, name="Hirado-shi", region="", country="JP", population=0)
+    assert (renamed.geonameid, renamed.latitude, renamed.population) == (None, None, None)

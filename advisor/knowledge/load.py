@@ -95,6 +95,14 @@ class Knowledge:
         term = self.vocabularies.get(_VOCAB_OF_KIND.get(kind, kind), {}).get(ident)
         return term.label if term else ident.replace("_", " ")
 
+    def cases_with_theme(self, theme: str) -> list[str]:
+        """Names of the reference towns whose profile has ``theme`` (examples for the wizard)."""
+        return [
+            c.name
+            for c in self.cases.values()
+            if theme in (*c.profile.history_themes, *c.profile.specialization_themes)
+        ]
+
     def groups_of(self, country: str) -> frozenset[str]:
         return frozenset(g.id for g in self.country_groups.values() if country in g.members)
 

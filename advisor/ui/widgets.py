@@ -63,14 +63,6 @@ def vocab_multiselect(
     )
 
 
-def cases_with(knowledge: Knowledge, theme: str) -> list[str]:
-    return [
-        c.name
-        for c in knowledge.cases.values()
-        if theme in (*c.profile.history_themes, *c.profile.specialization_themes)
-    ]
-
-
 def theme_checklist(
     knowledge: Knowledge, kinds: tuple[str, ...], values: Sequence[str], key: str
 ) -> list[str]:
@@ -79,7 +71,7 @@ def theme_checklist(
     columns = st.columns(2)
     chosen = []
     for i, term in enumerate(terms):
-        examples = cases_with(knowledge, term.id)[:3]
+        examples = knowledge.cases_with_theme(term.id)[:3]
         help_text = term.description + (
             f" {t('ui.examples', names=', '.join(examples))}" if examples else ""
         )

@@ -11,7 +11,7 @@ from advisor.ui import state
 from advisor.ui.nav import back_next, errors_shown
 from advisor.ui.resources import places
 from advisor.ui.widgets import country_codes, country_select, show_problems
-from advisor.wizard import apply_town_hit, problems
+from advisor.wizard import apply_town_hit, edit_town, problems
 
 
 def _hit_label(hit: TownHit) -> str:
@@ -75,17 +75,10 @@ def _details() -> None:
             key=state.key("town.population"),
         )
         show_problems(shown, "municipality.population")
-    changed = (name.strip(), country) != (town.name, town.country)
-    state.update(
-        "municipality",
-        name=name.strip(),
-        region=region.strip(),
-        country=country,
-        population=int(population) or None,
-        **({"geonameid": None, "latitude": None, "longitude": None} if changed else {}),
-    )
-    if town.geonameid and not changed:
-        st.caption(t("town.geonames", id=town.geonameid))
+    edited = edit_town(town, name=name, region=region, country=country, population=population)
+    state.save(state.answers().model_copy(update={"municipality": edited}))
+    if edited.geonameid:
+        st.caption(t("town.geonames", id=edited.geonameid))
 
 
 def render() -> None:
