@@ -246,3 +246,11 @@ def test_ids_the_editor_does_not_show_survive_a_visit_to_the_step():
     at.text_input(key="sister_towns.0.notes@1").input("met in 1995").run()
     tie = next(t for t in answers(at).ties.sister_towns if t.place == "Los Alamos")
     assert (tie.geonameid, tie.notes) == (5476825, "met in 1995")
+
+
+def test_report_preview_shows_the_report_itself():
+    at = load_example(fresh(), "hirado")
+    click(at, "nav.report")
+    preview = "\n".join(m.value for m in at.markdown)
+    assert "Questions for a workshop" in preview and "Appendix: all answers" in preview
+    assert "Sources and data licences" in preview

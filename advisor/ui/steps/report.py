@@ -11,7 +11,6 @@ from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 from advisor.report import FORMATS, report_filename
 from advisor.report import render as render_report
-from advisor.report.summary import summary_markdown
 from advisor.ui import state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge
@@ -52,7 +51,7 @@ def render_page() -> None:
             type="primary" if fmt == "pdf" else "secondary",
         )
     with st.expander(t("download.preview")):
-        st.markdown(summary_markdown(result))
+        st.markdown(deferred("md", answers, result)().decode("utf-8"))
 
 
 def render() -> None:
