@@ -130,6 +130,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-open-data",
+        action="store_true",
+        help="use the knowledge base only (no gazetteer or twinning data)",
+    )
+
+
 def _knowledge_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data", default=str(DATA_DIR), help="knowledge folder (default: %(default)s)"
@@ -148,11 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("assess", help="advice for an answers file")
     p.add_argument("answers", help="answers YAML file (see examples/)")
     p.add_argument("--format", choices=("json", "markdown"), default="markdown")
-    p.add_argument(
-        "--no-open-data",
-        action="store_true",
-        help="use the knowledge base only (no gazetteer or twinning data)",
-    )
+    _open_data_option(p)
     _knowledge_options(p)
     p.set_defaults(run=cmd_assess)
     p = sub.add_parser("report", help="the full report as PDF, Word, HTML or Markdown")
@@ -163,11 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         help="file to write ('-' for standard output; default: look-within-<town>-<date>.<ext>)",
     )
-    p.add_argument(
-        "--no-open-data",
-        action="store_true",
-        help="use the knowledge base only (no gazetteer or twinning data)",
-    )
+    _open_data_option(p)
     _knowledge_options(p)
     p.set_defaults(run=cmd_report)
     p = sub.add_parser("partners", help="partner-town suggestions for an answers file")
