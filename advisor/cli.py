@@ -198,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Command = args.run
     try:
         return run(args)
+    except BrokenPipeError:  # output piped into a reader that stopped early (head, less)
+        sys.stderr.close()
+        return 0
     except AdvisorError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
