@@ -10,7 +10,8 @@ import logging
 import streamlit as st
 
 from advisor.i18n import DEFAULT_LANGUAGE, languages, t, use_language
-from advisor.ui import nav, saveload, state
+from advisor.ui import autosave, nav, saveload, state
+from advisor.ui.resources import knowledge
 from advisor.ui.steps import (
     capacity,
     history,
@@ -37,14 +38,19 @@ LANGUAGE = st.query_params.get("lang", DEFAULT_LANGUAGE)
 
 with use_language(LANGUAGE if LANGUAGE in languages() else DEFAULT_LANGUAGE):
     st.set_page_config(page_title=t("app.title"), page_icon="🧭", layout="wide")
-    with st.sidebar:
-        st.markdown(f"### {t('app.title')}")
-        nav.sidebar_steps()
-        st.divider()
-        saveload.download_answers()
-        saveload.upload_answers()
-    try:
-        PAGES[state.step()].render()
-    except Exception:  # show a plain message, keep the answers, log the details
-        logging.getLogger("look_within").exception("page '%s' failed", state.step())
-        st.error(t("app.error"))
+    with state.page_run(knowledge().known):
+        autosave.notice()
+        try:
+            PAGES[state.step()].render()
+        except Exception:  # show a plain message, keep the answers, log the details
+            logging.getLogger("look_within").exception("page '%s' failed", state.step())
+            st.error(t("app.error"))
+        # The sidebar comes after the page, so its download holds what the page just stored.
+        with st.sidebar:
+            st.markdown(f"### {t('app.title')}")
+            nav.sidebar_steps()
+            st.divider()
+            saveload.download_answers()
+            saveload.upload_answers()
+            nav.start_over()
+            st.caption(t("store.link_help"))

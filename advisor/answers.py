@@ -3,19 +3,29 @@
 Reading checks everything the knowledge base defines (theme, goal and network ids) and
 reports each problem with the line, column and field, so the wizard's upload and the CLI
 give the same specific message. Writing keeps every field, defaults included, so a file
-saved today opens unchanged tomorrow.
+saved today opens unchanged tomorrow, whatever characters the answers hold.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from advisor.errors import InputError, Problem
 from advisor.knowledge.load import Knowledge, default_knowledge
-from advisor.model.assessment import SCHEMA_VERSION, Assessment
-from advisor.yamlio import MAX_BYTES, Document, YamlProblems, parse, validate
+from advisor.model.assessment import SCHEMA_VERSION, Assessment, strip_control
+from advisor.yamlio import (
+    MAX_BYTES,
+    Document,
+    YamlProblems,
+    locate,
+    not_regular,
+    parse,
+    validate,
+)
 
 ANSWERS_LIMIT = 256 * 1024
 """Largest answers file accepted; a real one is a few kilobytes."""
@@ -23,13 +33,37 @@ ANSWERS_LIMIT = 256 * 1024
 
 def parse_answers(text: str, name: str, knowledge: Knowledge | None = None) -> Assessment:
     """The assessment in ``text``; raise :class:`InputError` naming each problem."""
+    return _parsed(text, name, knowledge)[1]
+
+
+def _parsed(text: str, name: str, knowledge: Knowledge | None) -> tuple[Document, Assessment]:
     knowledge = knowledge or default_knowledge()
     try:
         doc = parse(text, name, limit=min(ANSWERS_LIMIT, MAX_BYTES))
         _check_top_level(doc)
-        return validate(Assessment, doc, {"known": knowledge.known})
+        return doc, validate(Assessment, doc, {"known": knowledge.known})
     except YamlProblems as exc:
         raise InputError(exc.problems) from exc
+
+
+def _require_complete(doc: Document, assessment: Assessment) -> None:
+    """Each answer ``assess`` needs and the file lacks, at the line of its section."""
+    problems = []
+    for field in assessment.missing():
+        node, _ = locate(doc.root, field.split("."))
+        mark = node.start_mark if node is not None else None
+        problems.append(
+            Problem(
+                "invalid",
+                "this answer is needed before results",
+                file=doc.file,
+                line=mark.line + 1 if mark else 1,
+                column=mark.column + 1 if mark else 1,
+                field=field,
+            )
+        )
+    if problems:
+        raise InputError(problems)
 
 
 def _check_top_level(doc: Document) -> None:
@@ -61,9 +95,22 @@ def _check_top_level(doc: Document) -> None:
         )
 
 
-def load_answers(path: Path, knowledge: Knowledge | None = None) -> Assessment:
-    """Read an answers file from disk (size-limited, UTF-8)."""
+def load_answers(
+    path: Path, knowledge: Knowledge | None = None, *, complete: bool = False
+) -> Assessment:
+    """Read an answers file from disk (size-limited, UTF-8, a regular file only: a FIFO
+    would wait for ever). With ``complete``, also require every answer ``assess`` needs,
+    each missing one reported at its place in the file."""
+    doc, assessment = _parsed(_read(path), str(path), knowledge)
+    if complete:
+        _require_complete(doc, assessment)
+    return assessment
+
+
+def _read(path: Path) -> str:
     try:
+        if path.exists() and not path.is_file():
+            raise InputError([not_regular(str(path))])
         if not path.is_file():
             raise InputError([Problem("not_found", "no such file", file=str(path))])
         size = path.stat().st_size
@@ -77,17 +124,37 @@ def load_answers(path: Path, knowledge: Knowledge | None = None) -> Assessment:
                     )
                 ]
             )
-        text = path.read_bytes().decode("utf-8")
+        return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError([Problem("syntax", "file is not UTF-8 text", file=str(path))]) from exc
-    return parse_answers(text, str(path), knowledge)
+
+
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes text holding next line (U+0085) or the Unicode line and paragraph separators
+    double-quoted, where they are escaped: in any other style YAML reads them back as line
+    breaks and folds them into a space."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> Any:
+    """Text as YAML. Characters the model refuses are left out: answers changed in code
+    without validation (``model_copy``) may hold them, and a saved file must always reopen."""
+    text = strip_control(text)
+    style = '"' if _ODD_BREAKS.search(text) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
 
 
 def dump_answers(assessment: Assessment) -> str:
     """YAML text of every answer, in the model's field order, readable by :func:`parse_answers`."""
     data = assessment.model_dump(mode="json", by_alias=True)
     header = "# Look Within answers file. Keep it to resume the self-assessment later.\n"
-    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return header + body
 
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"

@@ -24,6 +24,7 @@ from advisor.opendata.find_town import find_town
 from advisor.report import FORMATS, render, report_filename
 from advisor.report.summary import partners_markdown, summary_markdown, towns_markdown
 from advisor.schema import answers_schema
+from advisor.store.commands import add_commands as add_store_commands
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -34,7 +35,7 @@ def _knowledge(args: argparse.Namespace) -> Knowledge:
 
 def cmd_assess(args: argparse.Namespace) -> int:
     knowledge = _knowledge(args)
-    assessment = load_answers(Path(args.answers), knowledge)
+    assessment = load_answers(Path(args.answers), knowledge, complete=True)
     result = assess(assessment, knowledge, _open_data(args))
     if args.format == "json":
         _print_json(result.model_dump(mode="json"))
@@ -45,7 +46,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     knowledge = _knowledge(args)
-    assessment = load_answers(Path(args.answers), knowledge)
+    assessment = load_answers(Path(args.answers), knowledge, complete=True)
     result = assess(assessment, knowledge, _open_data(args))
     data = render(args.format, assessment, result, knowledge=knowledge)
     if args.output == "-":
@@ -73,7 +74,8 @@ def _open_data(args: argparse.Namespace) -> OpenData | None:
 
 def cmd_partners(args: argparse.Namespace) -> int:
     knowledge = _knowledge(args)
-    result = assess(load_answers(Path(args.answers), knowledge), knowledge, open_data())
+    assessment = load_answers(Path(args.answers), knowledge, complete=True)
+    result = assess(assessment, knowledge, open_data())
     if args.format == "json":
         _print_json([p.model_dump(mode="json") for p in result.partners])
     else:
@@ -189,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the JSON Schema of answers files")
     _knowledge_options(p)
     p.set_defaults(run=cmd_schema)
+    add_store_commands(sub)
     return parser
 
 

@@ -7,12 +7,24 @@ audience only: a problem keeps its parts, and ``str()`` joins them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters, odd line breaks and bidi overrides: shown as escapes, so a key or value
+echoed from a hostile file can neither break "one line per problem" nor drive a terminal."""
+
+
+def printable(text: str) -> str:
+    """``text`` with every character of :data:`_UNPRINTABLE` written as ``\\xNN``/``\\uNNNN``."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 ProblemKind = Literal[
     "syntax",
     "too_large",
+    "too_deep",
     "alias",
     "duplicate_key",
     "duplicate_id",
@@ -41,7 +53,7 @@ class Problem:
         text = self.message
         if self.suggestion:
             text += f" (did you mean '{self.suggestion}'?)"
-        return ": ".join([*parts, text])
+        return printable(": ".join([*parts, text]))
 
     def in_file(self, file: str) -> Problem:
         """The same problem, attributed to ``file`` when it has no file yet."""
@@ -62,3 +74,7 @@ class InputError(AdvisorError):
 
 class KnowledgeError(AdvisorError):
     """The rules or data folders hold something the advisor cannot load."""
+
+
+class StoreError(AdvisorError):
+    """The answers store cannot be reached or is set up wrongly."""

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from advisor.geo.names import place_key
-from advisor.model.assessment import Assessment, Municipality, SisterTie
+from advisor.model.assessment import Assessment, Municipality, SisterTie, strip_control
 from advisor.opendata.find_town import TownHit
 
 
@@ -216,3 +216,41 @@ def rows_to_models(
         except ValidationError as exc:
             missing.append(sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]}))
     return RowCheck(kept, missing)
+
+
+def text_limit(model: type[BaseModel], field: str) -> int | None:
+    """The most characters ``model.field`` accepts, read from the model itself, so the
+    wizard's inputs and the answers file never disagree on a limit."""
+    for rule in model.model_fields[field].metadata:
+        limit = getattr(rule, "max_length", None)
+        if limit is not None:
+            return int(limit)
+    return None
+
+
+@dataclass(frozen=True)
+class CutText:
+    """Text made fit for the answers, and what had to go."""
+
+    text: str
+    dropped: int = 0
+    """Characters past the limit."""
+    unprintable: int = 0
+    """Control characters removed (they break reports and files)."""
+
+
+def cut_text(text: str, limit: int | None) -> CutText:
+    """``text`` without unprintable characters and kept up to ``limit`` characters. A paste
+    past the limit is cut, not refused (browsers silently refuse a paste that would
+    overflow the field)."""
+    clean = strip_control(text)
+    unprintable = len(text) - len(clean)
+    if limit is None or len(clean) <= limit:
+        return CutText(clean, 0, unprintable)
+    return CutText(clean[:limit], len(clean) - limit, unprintable)
+
+
+def cut_lines(lines: Sequence[str], limit: int) -> CutText:
+    """At most ``limit`` non-empty lines (a list answer such as the partnerships)."""
+    kept = [line for line in lines if line.strip()]
+    return CutText("\n".join(kept[:limit]), max(len(kept) - limit, 0))

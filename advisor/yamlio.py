@@ -1,14 +1,21 @@
 """Safe YAML reading that remembers where every value came from.
 
 PyYAML's ``safe_load`` silently keeps the second of two duplicate keys and forgets line
-numbers. Here a document is composed once into a node tree (C loader when available),
-checked for duplicate keys, anchors and size, then constructed; the tree stays beside the
-data so that a pydantic error path can be turned into ``file:line:column``.
+numbers. Here a document is composed once into a node tree (C parser when available),
+checked for duplicate keys, aliases, nesting depth and size, then constructed; the tree
+stays beside the data so that a pydantic error path can be turned into ``file:line:column``.
+
+The tree is composed here, without recursion, rather than by PyYAML's composer: libyaml's
+composer recurses once per level, so a 60 KB file of ``[`` crashes the whole process (and
+the web server with it) before any check could run. Nesting is refused beyond
+:data:`MAX_DEPTH` while the events stream in, and an alias never expands.
 """
 
 from __future__ import annotations
 
 import re
+import reprlib
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +30,18 @@ from advisor.suggest import closest
 MAX_BYTES = 512 * 1024
 """Largest YAML file the advisor reads; knowledge files and answers are far smaller."""
 
+MAX_DEPTH = 50
+"""Deepest nesting of lists and mappings accepted. The advisor's own files nest 8 deep and
+answers files 4; past about 1,000 levels Python's recursion fails, past 22,000 libyaml's."""
+
+MAX_DIGITS = 100
+"""Longest whole number read. Python refuses to convert more than 4,300 digits (a
+``ValueError`` that no YAML error handler expects); no answer or rule needs over 20."""
+
+MAX_PROBLEMS = 20
+"""Problems reported per file; the rest are counted, so a hostile file cannot print
+thousands of lines (the wizard shows fewer still)."""
+
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
 
 
@@ -30,6 +49,31 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     """Safe loader with YAML 1.2 booleans: only true/false, so the country code NO
     (Norway) and the answer 'no' stay text instead of turning into False."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML's construction, with a value Python cannot build (the 31st of February,
+        a number too long) reported at its line instead of escaping as a bare error."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read this value ({exc})", node.start_mark
+            ) from exc
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        """A whole number, refused beyond :data:`MAX_DIGITS` characters."""
+        size = len(str(node.value))
+        if size > MAX_DIGITS:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"a number {size:,} digits long is too long (at most {MAX_DIGITS})",
+                node.start_mark,
+            )
+        number: int = super().construct_yaml_int(node)
+        return number
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _Loader.yaml_implicit_resolvers = {
@@ -59,8 +103,14 @@ class YamlProblems(Exception):
 
 
 def read_text(path: Path, limit: int = MAX_BYTES) -> str:
-    """File text, refusing files over ``limit`` bytes and bytes that are not UTF-8."""
-    size = path.stat().st_size
+    """File text, refusing files over ``limit`` bytes and bytes that are not UTF-8.
+
+    Only regular files are read: opening a FIFO named ``x.yaml`` would wait for a writer
+    for ever, and a folder named so would raise."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise YamlProblems([not_regular(str(path))])
+    size = info.st_size
     if size > limit:
         raise YamlProblems(
             [
@@ -77,28 +127,45 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
         ) from exc
 
 
+def not_regular(file: str) -> Problem:
+    """The problem of a path that is a folder, FIFO or device rather than a file."""
+    return Problem("not_found", "not a regular file (a folder, pipe or device?)", file=file)
+
+
 def parse(text: str, file: str, limit: int = MAX_BYTES) -> Document:
-    """Parse one YAML document; raise :class:`YamlProblems` on syntax, duplicates or aliases."""
-    if len(text.encode("utf-8")) > limit:
+    """Parse one YAML document; raise :class:`YamlProblems` on syntax, duplicates, aliases
+    or nesting deeper than :data:`MAX_DEPTH`."""
+    if len(text.encode("utf-8", "surrogatepass")) > limit:
         raise YamlProblems(
             [Problem("too_large", f"text is over the {limit:,}-byte limit", file=file)]
         )
     loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        root, aliases = _compose(loader, file)
         if root is None:
             return Document(None, None, file)
-        problems = list(_structure_problems(root, file))
+        problems = aliases + list(_duplicate_problems(root, file))
         if problems:
-            raise YamlProblems(problems)
+            raise YamlProblems(capped(problems, file))
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         raise YamlProblems([_syntax_problem(exc, file)]) from exc
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblems([_reader_problem(exc, text, file)]) from exc
     except yaml.YAMLError as exc:
         raise YamlProblems([Problem("syntax", str(exc), file=file)]) from exc
     finally:
         loader.dispose()
     return Document(data, root, file)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    """A character YAML does not allow in a file (a raw control character), at its place."""
+    before = text[: exc.position]
+    line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    message = f"the unprintable character U+{code:04X} is not allowed in the file; remove it"
+    return Problem("syntax", message, file=file, line=line, column=column)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
@@ -109,21 +176,123 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     return Problem("syntax", message, file=file, line=mark.line + 1, column=mark.column + 1)
 
 
-def _structure_problems(root: yaml.Node, file: str) -> Iterator[Problem]:
-    """Duplicate keys and anchors/aliases anywhere in the tree."""
-    seen: set[int] = set()
+def capped(problems: list[Problem], file: str | None) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS` problems, the last one counting those left out."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS + 1
+    more = Problem("invalid", f"... and {rest:,} more problems in this file", file=file)
+    return [*problems[: MAX_PROBLEMS - 1], more]
+
+
+def _compose(loader: Any, file: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The single document's node tree and the alias problem (aliases become nulls).
+
+    Raises :class:`YamlProblems` at the first collection nested deeper than
+    :data:`MAX_DEPTH`, and PyYAML's errors on syntax or a second document.
+    """
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return None, []
+    start = loader.get_event()  # document start
+    root, aliases = _compose_node(loader, file)
+    loader.get_event()  # document end
+    if not loader.check_event(yaml.StreamEndEvent):
+        extra = loader.get_event()
+        raise yaml.composer.ComposerError(
+            "expected a single document in the stream",
+            start.start_mark,
+            "but found another document",
+            extra.start_mark,
+        )
+    return root, [_alias_problem(aliases, file)] if aliases else []
+
+
+def _alias_problem(aliases: list[tuple[Any, Any]], file: str) -> Problem:
+    """One problem for every alias: at the first anchor used, saying where it is used."""
+    anchor, used = aliases[0]
+    where = f"used at line {used.line + 1}"
+    if len(aliases) > 1:
+        where += f", and {len(aliases) - 1:,} more aliases"
+    message = f"anchors and aliases (&name, *name) are not allowed; write the value out ({where})"
+    return _at_mark(anchor, file, "alias", message)
+
+
+class _Open:
+    """A list or mapping whose end event has not come yet, and its pending mapping key."""
+
+    def __init__(self, node: yaml.CollectionNode) -> None:
+        self.node = node
+        self.key: yaml.Node | None = None
+
+    def add(self, child: yaml.Node) -> None:
+        if isinstance(self.node, yaml.SequenceNode):
+            self.node.value.append(child)
+        elif self.key is None:
+            self.key = child
+        else:
+            self.node.value.append((self.key, child))
+            self.key = None
+
+
+def _compose_node(loader: Any, file: str) -> tuple[yaml.Node, list[tuple[Any, Any]]]:
+    """One node and everything inside it, from the parser's events, with a stack of open
+    collections instead of recursion; also each alias met, as (anchor mark, alias mark)."""
+    stack: list[_Open] = []
+    anchors: dict[str, Any] = {}
+    aliases: list[tuple[Any, Any]] = []
+    while True:
+        event = loader.get_event()
+        if isinstance(event, yaml.AliasEvent):
+            aliases.append((anchors.get(event.anchor, event.start_mark), event.start_mark))
+            node: yaml.Node = _null(event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            node = stack.pop().node
+            node.end_mark = event.end_mark
+        else:
+            if event.anchor:
+                anchors.setdefault(event.anchor, event.start_mark)
+            if isinstance(event, yaml.CollectionStartEvent):
+                _check_depth(len(stack), event, file)
+                stack.append(_Open(_collection(loader, event)))
+                continue
+            node = _scalar(loader, event)
+        if not stack:
+            return node, aliases
+        stack[-1].add(node)
+
+
+def _check_depth(depth: int, event: Any, file: str) -> None:
+    if depth >= MAX_DEPTH:
+        message = f"nesting deeper than {MAX_DEPTH} levels of lists and mappings"
+        raise YamlProblems([_at_mark(event.start_mark, file, "too_deep", message)])
+
+
+def _collection(loader: Any, event: Any) -> yaml.CollectionNode:
+    kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(kind, None, event.implicit)
+    return kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+
+
+def _scalar(loader: Any, event: Any) -> yaml.ScalarNode:
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+
+
+def _null(event: Any) -> yaml.ScalarNode:
+    """What an alias stands for here: nothing (it is reported, never expanded)."""
+    return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
+
+
+def _duplicate_problems(root: yaml.Node, file: str) -> Iterator[Problem]:
+    """Duplicate keys anywhere in the tree."""
     stack = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            yield _at(
-                node,
-                file,
-                "alias",
-                "anchors and aliases (&name, *name) are not allowed; write the value out",
-            )
-            continue
-        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             yield from _duplicate_keys(node, file)
             for key, value in node.value:
@@ -149,7 +318,10 @@ def _duplicate_keys(node: yaml.MappingNode, file: str) -> Iterator[Problem]:
 
 
 def _at(node: yaml.Node, file: str, kind: Any, message: str) -> Problem:
-    mark = node.start_mark
+    return _at_mark(node.start_mark, file, kind, message)
+
+
+def _at_mark(mark: Any, file: str, kind: Any, message: str) -> Problem:
     return Problem(kind, message, file=file, line=mark.line + 1, column=mark.column + 1)
 
 
@@ -218,23 +390,39 @@ _PLAIN_MESSAGES = {
     "model_type": "expected a mapping of 'key: value' lines, got {input}",
     "model_attributes_type": "expected a mapping of 'key: value' lines, got {input}",
     "missing": "this required field is missing",
+    "too_long": "at most {max_length} items are allowed here (found {actual_length})",
 }
 """Plain wording for pydantic's most common errors; the rest keep pydantic's text."""
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxdict, _REPR.maxlist = 2, 3, 3
+_REPR.maxstring = _REPR.maxother = _REPR.maxlong = 40
+
+
 def _shown(value: Any) -> str:
-    text = repr(value)
+    """A short picture of any value for a message: nesting, length and huge numbers are
+    cut before ``repr`` runs, so no input can make the message itself fail."""
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
+    try:
+        text = _REPR.repr(value)
+    except (ValueError, RecursionError):
+        return f"a {type(value).__name__}"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _message(err: Any) -> str:
     template = _PLAIN_MESSAGES.get(err["type"])
-    return template.format(input=_shown(err.get("input"))) if template else err["msg"]
+    if not template:
+        return str(err["msg"])
+    return template.format_map({**(err.get("ctx") or {}), "input": _shown(err.get("input"))})
 
 
 def validation_problems(error: ValidationError, doc: Document) -> list[Problem]:
     """Each pydantic error as a problem with the line, column and field it concerns."""
-    return [_one_problem(err, doc) for err in error.errors(include_url=False)]
+    errors = error.errors(include_url=False)
+    return capped([_one_problem(err, doc) for err in errors], doc.file)
 
 
 def _one_problem(err: Any, doc: Document) -> Problem:

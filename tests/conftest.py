@@ -7,6 +7,8 @@ See tests/scenarios/README.md for the keys.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +22,15 @@ from advisor.assess import assess
 from advisor.knowledge.load import default_knowledge
 from advisor.model.base import Strict
 from advisor.model.result import Result
+from tests.store_fixtures import database  # noqa: F401  (the store's fixture, for every test)
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Answers the wizard saves during the tests go to a throwaway SQLite file, never to the
+# user's own store or to a database named in the environment.
+os.environ["LOOK_WITHIN_DATABASE_URL"] = (
+    f"sqlite:///{Path(tempfile.mkdtemp(prefix='look-within-tests-')) / 'answers.db'}"
+)
 
 
 class Expect(Strict):

@@ -72,7 +72,7 @@ def test_click_through_each_example_to_its_results(name):
         click(at, f"next.{page}")
     assert step(at) == "results"
     assert not at.error
-    first = labels(at)[0]
+    first = next(label for label in labels(at) if "similarity (" in label)
     assert first.startswith(OWN_CASE[name]), first
     assert "C40 Cities Climate Leadership Group" in texts(at)
     assert len(at.get("plotly_chart")) == 2
@@ -83,7 +83,7 @@ def test_typed_answers_survive_going_back_and_forth():
     at = click(fresh(), "next.welcome")
     at.text_input(key="town.name@0").input("Piccolo Borgo").run()
     at.selectbox(key="town.country@0").select("IT").run()
-    at.number_input(key="town.population@0").set_value(1200).run()
+    at.text_input(key="town.population@0").input("1.200").run()
     click(at, "next.town")
     at.checkbox(key="history.themes.pilgrimage@0").check().run()
     click(at, "connections.add@0")
@@ -93,7 +93,7 @@ def test_typed_answers_survive_going_back_and_forth():
     at.text_input(key="connections.1.place@0").input("Half-typed place").run()
     click(at, "back.history")
     assert at.text_input(key="town.name@0").value == "Piccolo Borgo"
-    assert at.number_input(key="town.population@0").value == 1200
+    assert at.text_input(key="town.population@0").value == "1,200"
     click(at, "next.town")
     assert at.checkbox(key="history.themes.pilgrimage@0").value is True
     assert at.text_input(key="connections.1.place@0").value == "Half-typed place"
@@ -172,7 +172,8 @@ def test_a_broken_or_foreign_file_changes_nothing(content, fragment):
     before, where = answers(at), step(at)
     at.get("file_uploader")[0].upload("bad.yaml", content, "application/x-yaml").run()
     assert not at.exception
-    assert any(fragment in e.value for e in at.error), [e.value for e in at.error]
+    shown = [e.value.replace("\\", "") for e in at.error]  # the box escapes Markdown
+    assert any(fragment in text for text in shown), shown
     assert answers(at) == before and step(at) == where
 
 
@@ -183,7 +184,7 @@ def test_results_show_reasons_map_and_plan():
     assert any(label.startswith("World Technopolis Association") for label in labels(at))
     assert "population 19,000 is under 3,000,000" in shown
     tabs = [tab.label for tab in at.tabs]
-    assert tabs == ["First 3 months", "First year", "Years 1 to 3"]
+    assert tabs == ["The whole plan", "Networks", "Partner towns", "Reference cases"]
 
 
 def test_user_text_is_shown_as_typed_not_as_markup():

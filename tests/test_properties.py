@@ -21,6 +21,7 @@ from advisor.model.assessment import (
     SisterTie,
     Specializations,
     Ties,
+    strip_control,
 )
 
 K = default_knowledge()
@@ -41,7 +42,7 @@ connections = st.builds(
     place=NAMES,
     country=COUNTRIES,
     kind=st.sampled_from(sorted(K.terms("connection_kinds"))),
-    description=st.text(max_size=50),
+    description=st.text(max_size=50).map(strip_control),
 )
 ties = st.builds(
     SisterTie,

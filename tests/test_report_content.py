@@ -137,7 +137,7 @@ def test_every_recommended_network_has_fit_fees_link_and_how_to_join(hirado):
     for net in r.networks:
         assert net.name in text and net.url in text
         assert all(step.split()[0] in text for step in net.how_to_join)
-    assert "Fit: 80%" in text
+    assert "Fit: strong (80%)" in text
 
 
 def test_not_fit_section_gives_each_reason(hirado):

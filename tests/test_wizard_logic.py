@@ -110,3 +110,28 @@ def test_renaming_the_town_unlinks_its_geonames_place():
     assert (same.geonameid, same.population, same.region) == (1862555, 29000, "Nagasaki")
     renamed = edit_town(linked, name="Hirado-shi", region="", country="JP", population=0)
     assert (renamed.geonameid, renamed.latitude, renamed.population) == (None, None, None)
+
+
+def test_cut_text_keeps_the_limit_and_counts_what_went():
+    from advisor.wizard import cut_text
+
+    assert cut_text("abc", 5).text == "abc"
+    cut = cut_text("a\x07bcdef\x00", 3)
+    assert (cut.text, cut.dropped, cut.unprintable) == ("abc", 3, 2)
+    assert cut_text("tab\tand\nline", None).text == "tab\tand\nline"
+
+
+def test_cut_lines_drops_empty_lines_and_counts_the_overflow():
+    from advisor.wizard import cut_lines
+
+    cut = cut_lines(["a", " ", "b", "c"], 2)
+    assert (cut.text, cut.dropped) == ("a\nb", 1)
+
+
+def test_text_limit_is_read_from_the_model():
+    from advisor.model.assessment import Connection, History, Municipality
+    from advisor.wizard import text_limit
+
+    assert text_limit(History, "notes") == 4000
+    assert text_limit(Connection, "place") == 120
+    assert text_limit(Municipality, "population") is None

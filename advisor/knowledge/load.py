@@ -158,6 +158,8 @@ class _Collector:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
+    """Every ``*.yaml`` entry, regular file or not: reading refuses the others with a
+    problem (a FIFO would block and a folder raise), so none is skipped in silence."""
     return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
 
 
@@ -167,7 +169,7 @@ def _load_vocabularies(
     vocabularies: dict[str, dict[str, Term]] = {}
     for stem in VOCABULARY_ORDER:
         path = folder / f"{stem}.yaml"
-        if not path.is_file():
+        if not path.exists():
             col.add("not_found", f"missing vocabulary file {stem}.yaml", folder)
             continue
         vocab = col.model(path, Vocabulary, {"known": known})
@@ -248,7 +250,7 @@ def _load_rules(col: _Collector, folder: Path, known: KnownIds) -> Rules | None:
     loaded: dict[str, Any] = {}
     for stem, model in single:
         path = folder / f"{stem}.yaml"
-        if not path.is_file():
+        if not path.exists():
             col.add("not_found", f"missing rules file {stem}.yaml", folder)
             continue
         loaded[stem] = col.model(path, model, ctx)
@@ -303,7 +305,7 @@ def _rule_ids(doc: Document) -> Iterable[tuple[str, int, int]]:
 def _version(folder: Path) -> str:
     """``<VERSION file>+<hash of the YAML files>``: changes whenever any rule or fact does."""
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*.yaml")):
+    for path in sorted(p for p in folder.rglob("*.yaml") if p.is_file()):
         digest.update(str(path.relative_to(folder)).encode())
         digest.update(path.read_bytes())
     stated = (folder / "VERSION").read_text().strip() if (folder / "VERSION").is_file() else "0"

@@ -3,14 +3,22 @@
 The wizard edits one instance, the answers file stores it, and ``assess`` reads it. Answers
 may be incomplete while the wizard is under way; :meth:`Assessment.missing` says what
 ``assess`` still needs.
+
+Everything a file or a form can send is bounded here, so no input can stall or crash what
+comes after: texts have a length and hold no control characters (they broke the Word
+report and printed as missing glyphs in the PDF), and every list has a cap (5,000
+connections took 12 s to assess and 23 s to render). The caps are far above what a town of
+up to 100,000 inhabitants has (the example towns list two to six ties each).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from advisor.geo.countries import CountryCode
 from advisor.model.base import (
@@ -38,9 +46,45 @@ STAFF_TIME_SCALE: tuple[StaffTime, ...] = (
 BudgetBand = Literal["none", "under_1k", "1k_to_10k", "10k_to_50k", "over_50k"]
 BUDGET_SCALE: tuple[BudgetBand, ...] = ("none", "under_1k", "1k_to_10k", "10k_to_50k", "over_50k")
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
+"""Characters no answer may hold: C0 and C1 controls (tab, line feed, carriage return and
+next line U+0085 are line layout and stay), lone surrogates and the non-characters U+FFFE
+and U+FFFF. XML (Word) refuses them and no font draws them."""
+
+MAX_ITEMS = 50
+"""Most connections, institutions, sister towns, partnerships, associations or partner
+countries in one answers file."""
+MAX_LANGUAGES = 30
+MAX_IDS = 100
+"""Most entries in a list of vocabulary ids (themes, assets, goals, constraints, networks);
+each vocabulary has under 40 terms, so this only stops a file repeating one id forever."""
+MAX_STEPS = 20
+
+
+def strip_control(text: str) -> str:
+    """``text`` without the characters the model refuses, for a form to clean a paste."""
+    return FORBIDDEN_CHARACTERS.sub("", text)
+
+
+def _no_control(text: str) -> str:
+    """Refuse text holding a forbidden character, saying which and where."""
+    found = FORBIDDEN_CHARACTERS.search(text)
+    if found:
+        raise PydanticCustomError(
+            "control_character",
+            "contains the unprintable character U+{code} at character {position}; "
+            "remove it (tabs and line breaks are fine)",
+            {"code": f"{ord(found.group()):04X}", "position": found.start() + 1},
+        )
+    return text
+
+
+Clean = AfterValidator(_no_control)
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), Clean]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), Clean]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000), Clean]
 LanguageCode = Annotated[
     str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z]{2,3}$")
 ]
@@ -53,19 +97,22 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-ThemeList = Annotated[list[ThemeId], AfterValidator(_unique)]
-AssetList = Annotated[list[AssetId], AfterValidator(_unique)]
-GoalList = Annotated[list[GoalId], AfterValidator(_unique)]
-ConstraintList = Annotated[list[ConstraintId], AfterValidator(_unique)]
-NetworkList = Annotated[list[NetworkId], AfterValidator(_unique)]
-CountryList = Annotated[list[CountryCode], AfterValidator(_unique)]
-LanguageList = Annotated[list[LanguageCode], AfterValidator(_unique)]
+Ids = Field(max_length=MAX_IDS)
+ThemeList = Annotated[list[ThemeId], Ids, AfterValidator(_unique)]
+AssetList = Annotated[list[AssetId], Ids, AfterValidator(_unique)]
+GoalList = Annotated[list[GoalId], Ids, AfterValidator(_unique)]
+ConstraintList = Annotated[list[ConstraintId], Ids, AfterValidator(_unique)]
+NetworkList = Annotated[list[NetworkId], Ids, AfterValidator(_unique)]
+CountryList = Annotated[list[CountryCode], Field(max_length=MAX_ITEMS), AfterValidator(_unique)]
+LanguageList = Annotated[
+    list[LanguageCode], Field(max_length=MAX_LANGUAGES), AfterValidator(_unique)
+]
 
 
 class Municipality(Strict):
     """The town itself; name, country and population are needed before results."""
 
-    name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] = ""
+    name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120), Clean] = ""
     country: CountryCode | None = None
     region: ShortText = ""
     population: Annotated[int, Field(ge=1, le=50_000_000)] | None = None
@@ -88,7 +135,7 @@ class Connection(Strict):
 class History(Strict):
     themes: ThemeList = Field(default_factory=list)
     notes: LongText = ""
-    connections: list[Connection] = Field(default_factory=list)
+    connections: list[Connection] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Institution(Strict):
@@ -101,7 +148,7 @@ class Institution(Strict):
 
 class Specializations(Strict):
     themes: ThemeList = Field(default_factory=list)
-    institutions: list[Institution] = Field(default_factory=list)
+    institutions: list[Institution] = Field(default_factory=list, max_length=MAX_ITEMS)
     notes: LongText = ""
 
 
@@ -117,9 +164,9 @@ class SisterTie(Strict):
 
 
 class Ties(Strict):
-    sister_towns: list[SisterTie] = Field(default_factory=list)
+    sister_towns: list[SisterTie] = Field(default_factory=list, max_length=MAX_ITEMS)
     networks: NetworkList = Field(default_factory=list)
-    partnerships: list[ShortText] = Field(default_factory=list)
+    partnerships: list[ShortText] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Capacity(Strict):
@@ -131,7 +178,7 @@ class Capacity(Strict):
     languages: LanguageList = Field(default_factory=list)
     international_coordinator: bool = False
     written_strategy: bool = False
-    citizen_associations: list[ShortText] = Field(default_factory=list)
+    citizen_associations: list[ShortText] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class Goals(Strict):
@@ -150,7 +197,7 @@ class Progress(Strict):
 
     last_step: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,40}$")] | None = None
     completed_steps: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,40}$")]] = Field(
-        default_factory=list
+        default_factory=list, max_length=MAX_STEPS
     )
     saved_at: dt.datetime | None = None
 

@@ -8,6 +8,7 @@ Gothic from matplotlib-fontja, so Japanese and French names print correctly.
 from __future__ import annotations
 
 import io
+import re
 import threading
 from functools import cache
 
@@ -26,6 +27,8 @@ WIDTH_IN = 6.5
 MARKERS = {"town": "*", "new": "o", "revive": "D"}
 MAX_MAP_LABELS = 10
 _LOCK = threading.Lock()
+_UNDRAWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+"""Control characters and line breaks, which no font draws: a label is one line."""
 
 
 @cache
@@ -91,11 +94,21 @@ def map_figure(chart: MapChart) -> Figure:
                 color=COLORS[kind],
                 edgecolor="white",
                 linewidth=0.5,
-                zorder=4 if kind == "town" else 3,
-                label=chart.legend.get(kind, kind),
+                zorder=2 if kind == "town" else 3,  # partners stay visible on the star
+                label=_short(chart.legend.get(kind, kind), 60),
             )
     for p in labelled_points(chart, win):
-        ax.annotate(_short(p.name, 24), (p.lon, p.lat), xytext=(4, 3), textcoords="offset points")
+        dx, dy, ha, va = label_offset(win, p)
+        ax.annotate(
+            _short(p.name, 24),
+            (p.lon, p.lat),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha=ha,
+            va=va,
+            clip_on=True,  # a safety net: the offsets already point inward
+            zorder=5,
+        )
     ax.set_xlim(win.west, win.east)
     ax.set_ylim(win.south, win.north)
     ax.set_aspect(win.stretch)
@@ -103,6 +116,18 @@ def map_figure(chart: MapChart) -> Figure:
     ax.set_yticks([])
     ax.legend(loc="lower left", frameon=True, framealpha=0.9)
     return fig
+
+
+def label_offset(win: Window, p: Point) -> tuple[float, float, str, str]:
+    """Offset (points) and alignment that keep ``p``'s label inside the frame: towards the
+    middle on both axes. The town's label goes below its star, partners' above their dot,
+    so a partner close to the town does not print its name over the town's."""
+    x = (p.lon - win.west) / (win.east - win.west)
+    y = (p.lat - win.south) / (win.north - win.south)
+    dx, ha = (-5.0, "right") if x > 0.6 else (5.0, "left")
+    below = y > 0.85 or (p.kind == "town" and y > 0.15)
+    dy, va = (-6.0, "top") if below else (5.0, "bottom")
+    return dx, dy, ha, va
 
 
 def labelled_points(chart: MapChart, win: Window) -> list[Point]:
@@ -120,8 +145,12 @@ def labelled_points(chart: MapChart, win: Window) -> list[Point]:
 
 
 def _short(text: str, limit: int) -> str:
-    """Long labels cut with an ellipsis, so one long name cannot squeeze the whole chart."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """Long labels on one line, cut with an ellipsis, so one long name cannot squeeze the
+    whole chart; ``$`` escaped, as matplotlib reads text between two ``$`` as a formula (a
+    name such as ``$\\frac$`` stopped the PDF with a parse error)."""
+    text = _UNDRAWABLE.sub(" ", text)
+    cut = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return cut.replace("$", r"\$")
 
 
 def png_size(png: bytes) -> tuple[int, int]:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from advisor.geo.countries import country_name
+from advisor.headline import Lead, first_steps, leads
 from advisor.i18n import current_language, t
 from advisor.knowledge.load import Knowledge, default_knowledge
 from advisor.model.assessment import Assessment
@@ -27,15 +28,7 @@ from advisor.report.document import (
     Renderer,
     Section,
 )
-from advisor.report.fmt import (
-    join_sentences,
-    long_date,
-    number,
-    one_line,
-    percent,
-    place,
-    shorten,
-)
+from advisor.report.fmt import long_date, number, place, scored, shorten
 from advisor.report.sections.appendix import appendix_blocks
 from advisor.report.sections.cases import cases_blocks
 from advisor.report.sections.inventory import inventory_blocks
@@ -45,7 +38,6 @@ from advisor.report.sections.plan import plan_blocks
 from advisor.report.sections.questions import questions_blocks
 from advisor.report.sections.sources import sources_blocks
 
-FIRST_STEPS = 3
 Builder = Callable[[Assessment, Result, Knowledge], list[Block]]
 
 SECTIONS: tuple[tuple[str, Builder], ...] = (
@@ -130,37 +122,23 @@ def summary_blocks(r: Result) -> list[Block]:
 
 
 def _first_steps(r: Result) -> Block:
-    """The plan's first-three-months steps in the plan's own order, which is best first."""
-    steps = [s for s in r.plan if s.horizon == "first_3_months"][:FIRST_STEPS]
+    """The plan's first steps as :mod:`advisor.headline` picks them (the web page's too)."""
+    steps = first_steps(r)
     if not steps:
         return Paragraph(t("report.plan.none"))
-    items = tuple(t("report.summary.step", title=s.title, who=one_line(s.who)) for s in steps)
+    items = tuple(t("report.summary.step", title=s.title, who=s.who) for s in steps)
     return Bullets(items, numbered=True)
 
 
 def _top_picks(r: Result) -> tuple[Fact, ...]:
-    picks = []
-    if r.networks:
-        n = r.networks[0]
-        why = shorten(join_sentences(n.reasons[:2]))
-        picks.append(Fact(t("report.summary.network"), _pick(n.name, n.score, why)))
-    if r.partners:
-        p = r.partners[0]
-        why = shorten(p.reasons[0])
-        picks.append(
-            Fact(t("report.summary.partner"), _pick(place(p.name, p.country), p.score, why))
-        )
-    if r.matches:
-        m = r.matches[0]
-        why = shorten(m.reasons[0])
-        picks.append(
-            Fact(t("report.summary.case"), _pick(place(m.name, m.country), m.score, why, "case"))
-        )
-    return tuple(picks)
+    return tuple(Fact(t(f"report.summary.{lead.kind}"), lead_text(lead)) for lead in leads(r))
 
 
-def _pick(name: str, score: float, why: str, kind: str = "fit") -> str:
-    return t(f"report.summary.pick_{kind}", name=name, score=percent(score), why=why)
+def lead_text(lead: Lead) -> str:
+    """``Tainan, Taiwan, strong fit (90%): reason``: one line per lead."""
+    name = place(lead.name, lead.country) if lead.country else lead.name
+    kind = "similarity" if lead.kind == "case" else "fit"
+    return t("report.summary.pick", name=name, score=scored(lead.score, kind), why=lead.why)
 
 
 def renderer(layout: Callable[[Document], bytes], what: str) -> Renderer:

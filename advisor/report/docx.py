@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Callable
 from typing import Any
 
@@ -48,10 +49,14 @@ ACCENT, MUTED = RGBColor(0x1F, 0x3A, 0x5F), RGBColor(0x60, 0x68, 0x70)
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Caption")
 STYLES += ("List Bullet", "List Number", "Footer")
 _CONTROL = {code: None for code in range(32) if code not in (9, 10)}
+_CONTROL |= {code: None for code in (*range(0xD800, 0xE000), 0xFFFE, 0xFFFF)}
+_EPOCH = dt.date(1980, 1, 1)
+"""The earliest date a zip entry can carry."""
 
 
 def _clean(text: str) -> str:
-    """Text without the control characters XML 1.0 forbids (python-docx would raise)."""
+    """Text without the characters XML 1.0 forbids (python-docx would raise). Answers never
+    hold them (the model refuses them); this keeps answers built in code from breaking."""
     return text.translate(_CONTROL)
 
 
@@ -67,6 +72,23 @@ def document_docx(doc: Document) -> bytes:
             DRAW[type(block)](word, block)
     out = io.BytesIO()
     word.save(out)
+    return _dated(out.getvalue(), doc.date)
+
+
+def _dated(package: bytes, day: dt.date) -> bytes:
+    """The same package with every part dated ``day`` at midnight: python-docx stamps each
+    zip entry with the time of saving, so two renders of the same answers differed."""
+    stamp = (*max(day, _EPOCH).timetuple()[:3], 0, 0, 0)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = entry.external_attr
+            target.writestr(fixed, source.read(entry))
     return out.getvalue()
 
 
@@ -85,7 +107,7 @@ def _setup(word: Docx, doc: Document) -> None:
     footer.add_run(_clean(f"{doc.footer}  ·  {t('report.page', page='')}"))
     add_page_field(footer)
     props = word.core_properties
-    props.title, props.author, props.language = doc.title, "Look Within", language
+    props.title, props.author, props.language = _clean(doc.title), "Look Within", language
     props.created = props.modified = dt.datetime.combine(doc.date, dt.time())
     props.last_modified_by = "Look Within"
 

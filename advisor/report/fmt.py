@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from advisor.geo.countries import country_name
 from advisor.i18n import t
+from advisor.scores import score_level
 
 
 def number(value: int | None) -> str:
@@ -21,6 +22,18 @@ def number(value: int | None) -> str:
 def percent(score: float) -> str:
     """A 0-1 score as a whole percentage (``80%``), which reads better than ``0.80``."""
     return t("report.percent", value=round(score * 100))
+
+
+def rating(score: float) -> str:
+    """``strong (72%)``: the scale's word and the percentage, for a cell headed "Fit"."""
+    return t("score.rating", level=t(f"score.level.{score_level(score)}"), percent=percent(score))
+
+
+def scored(score: float, kind: str = "fit") -> str:
+    """``strong fit (72%)`` or ``good similarity (55%)``: the one way every page, report and
+    terminal view states a score, words first (a clerk reads those), number after."""
+    level = t(f"score.level.{score_level(score)}")
+    return t(f"score.{kind}", level=level, percent=percent(score))
 
 
 def long_date(day: dt.date) -> str:

@@ -1,8 +1,8 @@
 """Interactive charts for the HTML report: plotly figure specs as plain dicts.
 
 Plain dicts (not plotly.graph_objects) keep the HTML report fast and let us escape every
-string ourselves: plotly.js reads a few HTML tags inside chart text, so names are written
-with HTML entities, which plotly shows as the characters they stand for. The map is a
+string ourselves: plotly.js reads a few HTML tags inside chart text, so ``&``, ``<`` and
+``>`` are written as the entities plotly decodes back (it decodes no others). The map is a
 plain lon/lat scatter over the local land outline: plotly's geo maps would download their
 outlines from a CDN, and the report must work offline.
 """
@@ -26,7 +26,10 @@ CONFIG = {
 
 
 def _text(value: str) -> str:
-    return html.escape(value, quote=True)
+    """``value`` for plotly's text: ``&``, ``<`` and ``>`` as entities, which plotly decodes.
+    Quotes stay as they are (the JSON carries them safely): plotly knows no ``&quot;`` and
+    would print it as typed."""
+    return html.escape(value, quote=False)
 
 
 def chart_spec(chart: Chart) -> Spec:

@@ -9,20 +9,22 @@ from advisor.i18n import t
 from advisor.knowledge.rules_models import HORIZONS
 from advisor.model.result import Result
 from advisor.opendata.find_town import TownHit
+from advisor.report.fmt import number, scored
 
 
 def _bullets(lines: Sequence[str], indent: str = "  ") -> list[str]:
     return [f"{indent}- {line}" for line in lines]
 
 
-def _score(value: float) -> str:
-    return t("summary.score", score=value)
+def _score(value: float, kind: str = "fit") -> str:
+    """The same words and percentage as the reports and the results page."""
+    return scored(value, kind)
 
 
 def _matches(result: Result) -> list[str]:
     out = [f"## {t('summary.matches')}", ""]
     for m in result.matches:
-        out += [f"- **{m.name}** ({country_name(m.country)}), {_score(m.score)}"]
+        out += [f"- **{m.name}** ({country_name(m.country)}), {_score(m.score, 'similarity')}"]
         out += _bullets(m.reasons)
     return out
 
@@ -43,7 +45,7 @@ def _partners(result: Result) -> list[str]:
     if not result.partners:
         out.append(t("summary.no_partners"))
     for p in result.partners:
-        size = f", {p.population:,} {t('summary.inhabitants')}" if p.population else ""
+        size = f", {number(p.population)} {t('summary.inhabitants')}" if p.population else ""
         out += [
             f"- **{p.name}** ({country_name(p.country)}{size}), "
             f"{t(f'partner.kind.{p.kind}')}, {_score(p.score)}"

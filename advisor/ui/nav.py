@@ -5,13 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from advisor.i18n import t
-from advisor.ui import state
+from advisor.ui import scroll, state
 from advisor.wizard import STEPS, next_step, previous_step, problems, progress_share, reachable
 
 
 def sidebar_steps() -> None:
     """The progress bar and one button per step; steps not yet reachable are disabled."""
     current, done = state.step(), state.completed()
+    scroll.follow_step(current)
     st.progress(progress_share(current), text=t("nav.progress", step=t(f"step.{current}.title")))
     for i, step in enumerate(STEPS, start=1):
         label = f"{i}. {t(f'step.{step.id}.title')}" + (" ✓" if step.id in done else "")
@@ -45,3 +46,17 @@ def back_next(step: str, next_label: str | None = None) -> None:
 
 def errors_shown(step: str) -> bool:
     return state.flag(f"errors.{step}")
+
+
+def start_over() -> None:
+    """Clear everything, after a confirmation (the answers can be downloaded first)."""
+    with st.popover(t("store.start_over"), width="stretch"):
+        st.markdown(t("store.start_over_confirm"))
+        st.button(
+            t("store.start_over_yes"), key="start_over.yes", type="primary", on_click=_cleared
+        )
+
+
+def _cleared() -> None:
+    state.start_over()
+    st.toast(t("store.cleared"))

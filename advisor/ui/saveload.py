@@ -9,6 +9,7 @@ from advisor.errors import InputError
 from advisor.geo.names import fold
 from advisor.i18n import t
 from advisor.ui import state
+from advisor.ui.problems import inert, problems_markdown
 from advisor.ui.resources import knowledge
 from advisor.wizard import resume_step
 
@@ -19,9 +20,12 @@ def file_name() -> str:
 
 
 def download_answers(key: str = "save.download") -> None:
+    """The answers file, built when clicked from the answers as the page run that the
+    click may have triggered leaves them (not as they were when the button was drawn)."""
+    live = state.live()
     st.download_button(
         t("save.download"),
-        data=dump_answers(state.answers()).encode("utf-8"),
+        data=lambda: dump_answers(live.settled()).encode("utf-8"),
         file_name=file_name(),
         mime="application/x-yaml",
         width="stretch",
@@ -47,15 +51,11 @@ def upload_answers() -> None:
         text = uploaded.getvalue().decode("utf-8")
         assessment = parse_answers(text, uploaded.name, knowledge())
     except UnicodeDecodeError:
-        st.error(t("save.not_text", name=uploaded.name))
+        st.error(t("save.not_text", name=inert(uploaded.name)))
         return
     except InputError as exc:
-        st.error(
-            t("save.bad_file", name=uploaded.name)
-            + "\n\n"
-            + "\n".join(f"- `{p}`" for p in exc.problems[:8])
-        )
+        st.error(problems_markdown(t("save.bad_file", name=inert(uploaded.name)), exc.problems))
         return
     state.load(assessment, resume_step(assessment))
-    st.toast(t("save.loaded", town=assessment.municipality.name or uploaded.name))
+    st.toast(t("save.loaded", town=inert(assessment.municipality.name or uploaded.name)))
     st.rerun()

@@ -3,21 +3,28 @@
 Widgets never hold the answers: each page reads its defaults from the Assessment and
 writes the values back on every run, so answers survive page changes and reruns (a widget
 that is not drawn loses its own state in Streamlit). After the answers change by other
-means (an upload, a gazetteer pick), :func:`refresh` gives every widget a new key so it
-starts again from the Assessment.
+means (an upload, a gazetteer pick, a restored draft), :func:`refresh` gives every widget
+a new key so it starts again from the Assessment. Every change is also saved to the
+store at once (:mod:`advisor.ui.autosave`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
 
 from advisor.model.assessment import Assessment
-from advisor.wizard import STEP_IDS, completed_for
+from advisor.model.base import KnownIds
+from advisor.ui import autosave
+from advisor.ui.live import LiveAnswers
+from advisor.wizard import STEP_IDS, completed_for, resume_step
 
 _ANSWERS, _STEP, _GENERATION, _COMPLETED = "answers", "step", "generation", "completed"
+_LIVE = "answers.live"
 
 
 def answers() -> Assessment:
@@ -26,8 +33,18 @@ def answers() -> Assessment:
     return st.session_state[_ANSWERS]
 
 
+def live() -> LiveAnswers:
+    """The session's answers as seen from other threads (the sidebar download)."""
+    if _LIVE not in st.session_state:
+        st.session_state[_LIVE] = LiveAnswers(answers())
+    return st.session_state[_LIVE]
+
+
 def save(assessment: Assessment) -> None:
+    """Keep ``assessment`` as the answers, and write it to the store when it changed."""
     st.session_state[_ANSWERS] = assessment
+    live().set(assessment)
+    autosave.persist(assessment)
 
 
 def update(section: str, **values: Any) -> None:
@@ -35,6 +52,20 @@ def update(section: str, **values: Any) -> None:
     current = answers()
     part = getattr(current, section).model_copy(update=values)
     save(current.model_copy(update={section: part}))
+
+
+@contextmanager
+def page_run(known: KnownIds) -> Iterator[None]:
+    """Around one run of the page: restore saved answers on a session's first run, and
+    tell waiting downloads when the run is over (however it ends)."""
+    found = autosave.restore(known)
+    if found is not None:
+        load(found, resume_step(found))
+    live().run_started()
+    try:
+        yield
+    finally:
+        live().run_ended()
 
 
 def step() -> str:
@@ -66,12 +97,18 @@ def go(target: str, *, complete: str | None = None) -> None:
 
 def load(assessment: Assessment, target: str) -> None:
     """Replace every answer (an upload, an example) and reopen the wizard at ``target``."""
-    save(assessment)
     st.session_state[_COMPLETED] = completed_for(assessment)
     st.session_state[_STEP] = target
-    for key in [k for k in st.session_state if str(k).startswith("rows.")]:
+    for key in [k for k in st.session_state if str(k).startswith(("rows.", "flag."))]:
         del st.session_state[key]
     refresh()
+    save(assessment)
+
+
+def start_over() -> None:
+    """Clear every answer and the saved draft; the session continues under a new link."""
+    autosave.forget()
+    load(Assessment(), STEP_IDS[0])
 
 
 def generation() -> int:

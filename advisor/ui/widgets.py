@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -12,8 +12,9 @@ from pydantic import BaseModel
 from advisor.geo.countries import countries, country_name
 from advisor.i18n import t
 from advisor.knowledge.load import Knowledge
+from advisor.model.assessment import MAX_ITEMS
 from advisor.ui import state
-from advisor.wizard import FieldProblem, rows_to_models
+from advisor.wizard import CutText, FieldProblem, cut_lines, cut_text, rows_to_models, text_limit
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -82,9 +83,30 @@ def theme_checklist(
     return chosen
 
 
+def long_text(label: str, value: str, key: str, limit: int | None, help: str | None = None) -> str:
+    """A notes field that takes any paste and keeps up to ``limit`` characters, saying so
+    when it cut (a browser field with a hard limit drops an over-long paste silently)."""
+    typed = st.text_area(label, value=value, key=state.key(key), help=help)
+    return _kept(cut_text(typed, limit), limit)
+
+
+def _kept(cut: CutText, limit: int | None) -> str:
+    """The text to keep, with a note under the field for what did not fit or was removed."""
+    if cut.dropped:
+        st.warning(t("ui.text_cut", limit=f"{limit:,}", dropped=f"{cut.dropped:,}"), icon="✂️")
+    if cut.unprintable:
+        st.warning(t("ui.unprintable_removed", count=cut.unprintable), icon="✂️")
+    return cut.text
+
+
 def lines_input(label: str, values: Sequence[str], key: str, help: str | None = None) -> list[str]:
+    """One answer per line, each cut to 200 characters, at most as many as the model takes."""
     text = st.text_area(label, value="\n".join(values), key=state.key(key), help=help, height=90)
-    return [line.strip()[:200] for line in text.splitlines() if line.strip()]
+    lines = _kept(cut_text(text, None), None).splitlines()
+    cut = cut_lines([line.strip()[:200] for line in lines], MAX_ITEMS)
+    if cut.dropped:
+        st.warning(t("ui.lines_cut", limit=MAX_ITEMS, dropped=cut.dropped), icon="✂️")
+    return cut.text.splitlines()
 
 
 def show_problems(found: Sequence[FieldProblem], prefix: str) -> None:
@@ -104,6 +126,7 @@ class Column:
     options: tuple[str, ...] = ()
     format: Callable[[str], str] | None = None
     width: float = 1.0
+    limit: int = 200
 
 
 def _cell(column: Column, value: Any, key: str) -> Any:
@@ -128,7 +151,8 @@ def _cell(column: Column, value: Any, key: str) -> Any:
             )
             or None
         )
-    return st.text_input(column.label, value=value or "", key=state.key(key), max_chars=200)
+    typed = st.text_input(column.label, value=value or "", key=state.key(key))
+    return _kept(cut_text(typed, column.limit), column.limit)
 
 
 def edit_rows(
@@ -160,7 +184,9 @@ def edit_rows(
             message = check(_without_id(draft)) if check else None
             if message:
                 st.warning(message, icon="✏️")
-    if st.button(add_label, key=state.key(f"{name}.add")):
+    if len(drafts) >= MAX_ITEMS:
+        st.caption(t("ui.rows_full", limit=MAX_ITEMS))
+    elif st.button(add_label, key=state.key(f"{name}.add")):
         next_id = max((d["_id"] for d in drafts), default=-1) + 1
         drafts.append({**blank, "_id": next_id})
         st.rerun()
@@ -176,6 +202,13 @@ def missing_message(fields: list[str]) -> str | None:
     if not fields:
         return None
     return t("ui.row_missing", fields=", ".join(t(f"field_name.{f}") for f in fields))
+
+
+def _with_model_limit(model: type[BaseModel], column: Column) -> Column:
+    """A text column limited as the model limits that field (200 for names, 4,000 for a
+    description)."""
+    limit = text_limit(model, column.name) if column.kind == "text" else None
+    return replace(column, limit=limit) if limit else column
 
 
 def _identity(row: dict[str, Any], columns: Sequence[Column]) -> tuple[Any, ...]:
@@ -194,6 +227,7 @@ def edit_answers(
     """A row editor bound to a list of answers: answers in, checked answers out. Fields the
     editor does not show (a GeoNames id) stay with their row while its first two columns
     (place and country, say) are unchanged."""
+    columns = [_with_model_limit(model, c) for c in columns]
     shown = {c.name for c in columns}
     hidden = {_identity(a.model_dump(), columns): a.model_dump(exclude=shown) for a in current}
 

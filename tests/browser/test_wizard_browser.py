@@ -7,104 +7,16 @@ to artifacts/browser/ (results.png is the one to look at).
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from advisor.answers import parse_answers
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "artifacts" / "browser"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.browser.conftest import ARTIFACTS, pick_town, settle
 
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=dict(os.environ),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("the app did not start within 60 s")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def page(server: str) -> Iterator[Page]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(
-            viewport={"width": 1400, "height": 1000}, accept_downloads=True
-        )
-        yield context.new_page()
-        browser.close()
-
-
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-
-
-def settle(page: Page) -> None:
-    """Wait until the app has finished its rerun: a click on a page that is still being
-    redrawn can land on the previous page's button."""
-    page.wait_for_timeout(200)
-    page.locator(IDLE).wait_for(timeout=30_000)
 
 
 def next_button(page: Page, name: str = "Next →") -> None:
@@ -118,11 +30,8 @@ def test_whole_wizard_to_results_and_download(page: Page, server: str, tmp_path:
     expect(page.get_by_text("Look Within: find your town's way")).to_be_visible(timeout=30_000)
     next_button(page, "Start →")
 
-    page.get_by_label("Town name").fill("Hirado")
-    page.get_by_label("Town name").press("Enter")
     settle(page)
-    page.get_by_role("button", name="Use this place").click()
-    expect(page.get_by_label("Name of the municipality")).to_have_value("Hirado")
+    pick_town(page, "Hirado")
     next_button(page)
 
     expect(page.get_by_role("heading", name="History and heritage")).to_be_visible()
@@ -140,10 +49,12 @@ def test_whole_wizard_to_results_and_download(page: Page, server: str, tmp_path:
     expect(page.get_by_role("heading", name="Capacity and goals")).to_be_visible()
     next_button(page, "See the results →")
 
-    expect(page.get_by_role("heading", name="Reference towns most like yours")).to_be_visible(
-        timeout=30_000
-    )
-    expect(page.get_by_text("Hirado (Japan): similarity")).to_be_visible()
+    expect(page.get_by_role("heading", name="What to do first")).to_be_visible(timeout=30_000)
+    page.get_by_role("tab", name="Reference cases").click()
+    expect(
+        page.get_by_text(re.compile(r"Hirado \(Japan\): \w+ similarity \(\d+%\)"))
+    ).to_be_visible()
+    page.get_by_role("tab", name="Networks").click()
     expect(page.get_by_role("heading", name="Networks that do not fit, and why")).to_be_visible()
     page.set_viewport_size({"width": 1400, "height": 6000})  # the page scrolls inside the app
     page.wait_for_timeout(1500)  # let the plotly charts draw before the screenshot

@@ -13,7 +13,7 @@ from advisor.knowledge.load import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import CaseMatch, Result
 from advisor.report.document import Block, Bullets, Heading, Paragraph, ProfileChart
-from advisor.report.fmt import number, one_line, percent, place
+from advisor.report.fmt import number, one_line, place, scored
 
 MAX_CHART_ROWS = 14
 
@@ -36,7 +36,7 @@ def _case(m: CaseMatch, k: Knowledge) -> list[Block]:
         "report.cases.heading",
         place=place(m.name, m.country),
         population=number(m.population),
-        score=percent(m.score),
+        score=scored(m.score, "similarity"),
     )
     actions = tuple(
         t("report.cases.action", text=one_line(a.text), kind=t(f"report.action.{a.kind}"))

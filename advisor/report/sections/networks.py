@@ -10,7 +10,7 @@ from __future__ import annotations
 from advisor.i18n import t
 from advisor.model.result import NetworkAdvice, Result
 from advisor.report.document import Block, Bullets, Fact, Facts, Heading, Paragraph, Table
-from advisor.report.fmt import join_sentences, one_line, percent
+from advisor.report.fmt import join_sentences, one_line, rating
 
 
 def networks_blocks(r: Result) -> list[Block]:
@@ -22,7 +22,7 @@ def networks_blocks(r: Result) -> list[Block]:
         blocks += _network(net)
     if r.other_networks:
         rows = tuple(
-            (n.name, percent(n.score), t(f"effort.{n.effort}"), _fee(n)) for n in r.other_networks
+            (n.name, rating(n.score), t(f"effort.{n.effort}"), _fee(n)) for n in r.other_networks
         )
         columns = tuple(t(f"report.networks.column.{c}") for c in ("name", "fit", "effort", "fees"))
         blocks += [Heading(t("report.networks.others")), Table(columns, rows, (5, 1, 1, 5))]
@@ -35,7 +35,7 @@ def networks_blocks(r: Result) -> list[Block]:
 def _network(n: NetworkAdvice) -> list[Block]:
     facts = Facts(
         (
-            Fact(t("report.networks.fit"), percent(n.score)),
+            Fact(t("report.networks.fit"), rating(n.score)),
             Fact(t("report.networks.effort"), t(f"effort.{n.effort}")),
             Fact(t("report.networks.fees"), _fee(n)),
             Fact(t("report.networks.mode"), t(f"report.mode.{n.application_mode}")),

@@ -11,7 +11,7 @@ from advisor.i18n import t
 from advisor.model.assessment import Assessment
 from advisor.model.result import PartnerSuggestion, Result
 from advisor.report.document import Block, MapChart, Paragraph, Point, Table
-from advisor.report.fmt import join_sentences, number, one_line, percent
+from advisor.report.fmt import join_sentences, number, one_line, rating, scored
 
 _COLUMNS = ("name", "country", "population", "kind", "fit", "why")
 
@@ -36,7 +36,7 @@ def _row(p: PartnerSuggestion) -> tuple[str, ...]:
         country_name(p.country),
         number(p.population),
         t(f"report.partners.kind.{p.kind}"),
-        percent(p.score),
+        rating(p.score),
         join_sentences(one_line(reason) for reason in p.reasons),
     )
 
@@ -49,7 +49,7 @@ def partner_map(a: Assessment, r: Result) -> MapChart:
         points.append(Point(r.meta.town, town.latitude, town.longitude, "town", r.meta.town))
     for p in r.partners:
         if p.lat is not None and p.lon is not None:
-            label = t("report.partners.map_label", name=p.name, score=percent(p.score))
+            label = t("report.partners.map_label", name=p.name, score=scored(p.score))
             points.append(Point(p.name, p.lat, p.lon, p.kind, label))
     legend = {kind: t(f"report.partners.legend.{kind}") for kind in ("town", "new", "revive")}
     return MapChart(t("report.partners.map_title", town=r.meta.town), tuple(points), legend)

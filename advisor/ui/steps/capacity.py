@@ -5,11 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from advisor.i18n import t
-from advisor.model.assessment import BUDGET_SCALE, STAFF_TIME_SCALE
+from advisor.model.assessment import BUDGET_SCALE, STAFF_TIME_SCALE, Goals
 from advisor.ui import state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge
-from advisor.ui.widgets import countries_multiselect, lines_input, vocab_multiselect
+from advisor.ui.widgets import countries_multiselect, lines_input, long_text, vocab_multiselect
+from advisor.wizard import text_limit
 
 
 def _capacity() -> None:
@@ -77,8 +78,8 @@ def _goals() -> None:
         answers.constraints.items,
         "goals.constraints",
     )
-    notes = st.text_area(
-        t("goals.notes"), value=answers.goals.notes, max_chars=4000, key=state.key("goals.notes")
+    notes = long_text(
+        t("goals.notes"), answers.goals.notes, "goals.notes", text_limit(Goals, "notes")
     )
     state.update("goals", aims=aims, partner_countries=partners, notes=notes.strip())
     state.update("constraints", items=constraints)

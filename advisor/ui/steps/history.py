@@ -7,11 +7,12 @@ from typing import Any
 import streamlit as st
 
 from advisor.i18n import t
-from advisor.model.assessment import Connection
+from advisor.model.assessment import Connection, History
 from advisor.ui import state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge
-from advisor.ui.widgets import Column, edit_answers, theme_checklist
+from advisor.ui.widgets import Column, edit_answers, long_text, theme_checklist
+from advisor.wizard import text_limit
 
 
 def _connections() -> None:
@@ -55,11 +56,11 @@ def render() -> None:
     history = state.answers().history
     st.subheader(t("history.themes"))
     themes = theme_checklist(knowledge(), ("history", "both"), history.themes, "history.themes")
-    notes = st.text_area(
+    notes = long_text(
         t("history.notes"),
-        value=history.notes,
-        max_chars=4000,
-        key=state.key("history.notes"),
+        history.notes,
+        "history.notes",
+        text_limit(History, "notes"),
         help=t("history.notes_help"),
     )
     state.update("history", themes=themes, notes=notes.strip())

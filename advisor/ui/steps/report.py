@@ -16,6 +16,7 @@ from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge
 from advisor.ui.saveload import download_answers
 from advisor.ui.steps.results import current_result
+from advisor.wizard import previous_step
 
 
 def deferred(fmt: str, assessment: Assessment, result: Result) -> Callable[[], bytes]:
@@ -54,11 +55,30 @@ def render_page() -> None:
         st.markdown(deferred("md", answers, result)().decode("utf-8"))
 
 
+DONE_FLAG = "report.done"
+
+
+def _finish() -> None:
+    """Back, and Done; Done marks the wizard finished and says, right under the button,
+    what to do with the files (the last step has no next page to open)."""
+    left, _, right = st.columns([1, 3, 1])
+    if left.button(t("nav.back"), key="back.report", width="stretch"):
+        state.go(previous_step("report"))
+        st.rerun()
+    if right.button(t("download.done"), key="next.report", type="primary", width="stretch"):
+        state.go("report", complete="report")
+        state.flag(DONE_FLAG, True)
+        st.toast(t("report_page.done_toast"), icon="✅")
+    if state.flag(DONE_FLAG):
+        st.success(t("report_page.done"), icon="✅")
+
+
 def render() -> None:
     st.header(t("step.report.title"))
     st.markdown(t("step.report.intro"))
     if state.answers().missing():
         st.warning(t("results.incomplete"))
-    else:
-        render_page()
-    back_next("report", next_label=t("download.done"))
+        back_next("report")
+        return
+    render_page()
+    _finish()

@@ -1,4 +1,9 @@
-"""Step 7: the advice, every item with its reasons; fit for a projector."""
+"""Step 7: the advice, every item with its reasons; fit for a projector.
+
+The first screen says what to do first and why (the same picks as the report's summary
+page, from :mod:`advisor.headline`); the detail sits in tabs a facilitator opens one at a
+time. Presentation mode enlarges the type and hides the sidebar for a projector.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,12 @@ import streamlit as st
 
 from advisor.assess import assess
 from advisor.geo.countries import country_name
+from advisor.headline import FirstStep, Lead, headline
 from advisor.i18n import t
 from advisor.knowledge.rules_models import HORIZONS
 from advisor.model.result import NetworkAdvice, PartnerSuggestion, Result
 from advisor.report.document import Chart
+from advisor.report.fmt import number, one_line, place, rating, scored
 from advisor.report.interactive import chart_spec
 from advisor.report.sections.cases import profile_chart
 from advisor.report.sections.partners import partner_map
@@ -17,6 +24,19 @@ from advisor.ui import state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge, places
 from advisor.ui.text import md
+
+PRESENT_KEY = "results.present"
+PRESENT_PARAM = "present"
+TABS = ("plan", "networks", "partners", "cases")
+_PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stHeader"] { display: none !important; }
+html { font-size: 22px; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1rem 2.5rem 3rem; }
+</style>
+"""
+"""Fixed CSS for presentation mode; it never contains user text."""
 
 
 def current_result() -> Result:
@@ -45,8 +65,63 @@ def _links(sources: list) -> None:
         st.caption(t("results.sources") + " " + " · ".join(items))
 
 
+# --- presentation mode -----------------------------------------------------------------
+
+
+def presenting() -> bool:
+    """The presentation switch; ``?present=1`` in the address turns it on, and the switch
+    keeps the address in step so a reload or a shared link opens the same way."""
+    if PRESENT_KEY not in st.session_state:
+        st.session_state[PRESENT_KEY] = st.query_params.get(PRESENT_PARAM) == "1"
+    on = st.toggle(t("results.present"), key=PRESENT_KEY, help=t("results.present_help"))
+    if on:
+        st.query_params[PRESENT_PARAM] = "1"
+        st.markdown(_PRESENT_CSS, unsafe_allow_html=True)
+    elif PRESENT_PARAM in st.query_params:
+        del st.query_params[PRESENT_PARAM]
+    return on
+
+
+# --- the first screen: what to do first --------------------------------------------------
+
+
+def _first_step(number_: int, step: FirstStep) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{number_}. {md(step.title)}**")
+        st.caption(md(step.why))
+        st.caption(t("results.step_because", because=md(step.because), who=md(step.who)))
+
+
+def _lead(lead: Lead) -> None:
+    name = place(lead.name, lead.country) if lead.country else lead.name
+    score = scored(lead.score, "similarity" if lead.kind == "case" else "fit")
+    with st.container(border=True):
+        st.markdown(f"{t(f'report.summary.{lead.kind}')}: **{md(name)}**, {md(score)}")
+        st.caption(t("results.lead_because", because=md(lead.why)))
+
+
+def _headline(result: Result) -> None:
+    """Three first steps side by side, then the strongest leads: all on the first screen."""
+    top = headline(result)
+    st.subheader(t("results.first_steps"))
+    if not top.steps:
+        st.info(t("report.plan.none"))
+    for column, (i, step) in zip(
+        st.columns(max(len(top.steps), 1)), enumerate(top.steps, 1), strict=False
+    ):
+        with column:
+            _first_step(i, step)
+    if top.leads:
+        st.markdown(f"**{t('results.leads')}**")
+        for column, lead in zip(st.columns(len(top.leads)), top.leads, strict=True):
+            with column:
+                _lead(lead)
+
+
+# --- the detail, one tab each ------------------------------------------------------------
+
+
 def _matches(result: Result) -> None:
-    st.subheader(t("results.matches"))
     _chart(profile_chart(state.answers(), result, knowledge()), "chart.profile")
     for match in result.matches:
         with st.expander(
@@ -54,7 +129,7 @@ def _matches(result: Result) -> None:
                 "results.match_title",
                 name=match.name,
                 country=country_name(match.country),
-                score=match.score,
+                score=scored(match.score, "similarity"),
             ),
             expanded=match is result.matches[0],
         ):
@@ -68,8 +143,10 @@ def _matches(result: Result) -> None:
 
 
 def _network(net: NetworkAdvice, expanded: bool) -> None:
-    with st.expander(t("results.network_title", name=net.name, score=net.score), expanded=expanded):
-        st.progress(net.score)
+    with st.expander(
+        t("results.network_title", name=net.name, score=scored(net.score)), expanded=expanded
+    ):
+        st.progress(net.score, text=rating(net.score))
         _reasons(net.reasons)
         for caution in net.cautions:
             st.warning(caution, icon="⚠️")
@@ -87,7 +164,6 @@ def _network(net: NetworkAdvice, expanded: bool) -> None:
 
 
 def _networks(result: Result) -> None:
-    st.subheader(t("results.networks"))
     if not result.networks:
         st.info(t("results.no_networks"))
     for i, net in enumerate(result.networks):
@@ -95,7 +171,7 @@ def _networks(result: Result) -> None:
     if result.other_networks:
         with st.expander(t("results.other_networks", count=len(result.other_networks))):
             for net in result.other_networks:
-                st.markdown(f"**{md(net.name)}** ({t('summary.score', score=net.score)})")
+                st.markdown(f"**{md(net.name)}** ({md(scored(net.score))})")
                 _reasons(net.reasons[:3] + net.cautions[:2])
     st.subheader(t("results.not_eligible"))
     for net in result.not_eligible:
@@ -103,41 +179,42 @@ def _networks(result: Result) -> None:
         _reasons(net.reasons)
 
 
-def _partner_rows(partners: list[PartnerSuggestion]) -> list[dict[str, object]]:
-    return [
-        {
-            t("results.col.name"): p.name,
-            t("results.col.country"): country_name(p.country),
-            t("results.col.kind"): t(f"partner.kind.{p.kind}"),
-            t("results.col.fit"): p.score,
-            t("results.col.population"): p.population,
-            t("results.col.why"): p.reasons[0],
-        }
+def partner_table(partners: list[PartnerSuggestion]) -> str:
+    """Partners as a Markdown table: grouped population ("unknown" when it is), the fit in
+    words, and the main reason in full (Markdown cells wrap, a data grid cuts them)."""
+    columns = ("name", "country", "kind", "fit", "population", "why")
+    head = "| " + " | ".join(t(f"results.col.{c}") for c in columns) + " |"
+    rule = "|---|---|---|---|---:|---|"
+    rows = [
+        "| "
+        + " | ".join(
+            md(one_line(cell))
+            for cell in (
+                p.name,
+                country_name(p.country),
+                t(f"partner.kind.{p.kind}"),
+                rating(p.score),
+                number(p.population),
+                p.reasons[0],
+            )
+        )
+        + " |"
         for p in partners
     ]
+    return "\n".join([head, rule, *rows])
 
 
 def _partners(result: Result) -> None:
-    st.subheader(t("results.partners"))
     if not result.partners:
         st.info(t("summary.no_partners"))
         return
-    st.dataframe(
-        _partner_rows(result.partners),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t("results.col.fit"): st.column_config.ProgressColumn(
-                min_value=0.0, max_value=1.0, format="%.2f"
-            )
-        },
-    )
+    st.markdown(partner_table(result.partners))
     _chart(partner_map(state.answers(), result), "chart.map")
     for p in result.partners:
         with st.expander(
             t(
                 "results.partner_title",
-                name=p.name,
+                name=md(p.name),
                 country=country_name(p.country),
                 kind=t(f"partner.kind.{p.kind}"),
             )
@@ -147,45 +224,43 @@ def _partners(result: Result) -> None:
 
 
 def _plan(result: Result) -> None:
-    st.subheader(t("results.plan"))
-    tabs = st.tabs([t(f"horizon.{h}") for h in HORIZONS])
-    for tab, horizon in zip(tabs, HORIZONS, strict=True):
-        with tab:
-            for item in [s for s in result.plan if s.horizon == horizon]:
-                with st.container(border=True):
-                    st.markdown(f"**{md(item.title)}**")
-                    st.markdown(md(item.why))
-                    st.caption(
-                        t(
-                            "results.step_meta",
-                            who=item.who,
-                            effort=t(f"effort.{item.effort}"),
-                            cost=t(f"scale.budget_band.{item.cost_band}"),
-                        )
+    for horizon in HORIZONS:
+        items = [s for s in result.plan if s.horizon == horizon]
+        if items:
+            st.subheader(t(f"horizon.{horizon}"))
+        for item in items:
+            with st.container(border=True):
+                st.markdown(f"**{md(item.title)}**")
+                st.markdown(md(item.why))
+                st.caption(
+                    t(
+                        "results.step_meta",
+                        who=md(item.who),
+                        effort=t(f"effort.{item.effort}"),
+                        cost=t(f"scale.budget_band.{item.cost_band}"),
                     )
-                    _reasons(item.reasons)
-                    for res in item.resources:
-                        st.markdown(f"→ [{md(res.name)}]({res.url})")
+                )
+                _reasons(item.reasons)
+                for res in item.resources:
+                    st.markdown(f"→ [{md(res.name)}]({res.url})")
+
+
+_DETAIL = {"plan": _plan, "networks": _networks, "partners": _partners, "cases": _matches}
 
 
 def render() -> None:
     answers = state.answers()
-    st.header(t("results.title", town=answers.municipality.name or "…"))
+    title, switch = st.columns([3, 1], vertical_alignment="bottom")
+    title.header(t("results.title", town=answers.municipality.name or "…"))
+    with switch:
+        presenting()
     if answers.missing():
         st.warning(t("results.incomplete"))
         back_next("results")
         return
     result = current_result()
-    cols = st.columns(4)
-    for col, key, value in zip(
-        cols,
-        ("matches", "networks", "partners", "plan"),
-        (result.matches, result.networks, result.partners, result.plan),
-        strict=True,
-    ):
-        col.metric(t(f"results.metric.{key}"), len(value))
-    _matches(result)
-    _networks(result)
-    _partners(result)
-    _plan(result)
+    _headline(result)
+    for tab, key in zip(st.tabs([t(f"results.tab.{k}") for k in TABS]), TABS, strict=True):
+        with tab:
+            _DETAIL[key](result)
     back_next("results", next_label=t("results.to_report"))

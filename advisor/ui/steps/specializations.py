@@ -7,11 +7,12 @@ from typing import Any
 import streamlit as st
 
 from advisor.i18n import t
-from advisor.model.assessment import Institution
+from advisor.model.assessment import Institution, Specializations
 from advisor.ui import state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge
-from advisor.ui.widgets import Column, edit_answers, theme_checklist, vocab_multiselect
+from advisor.ui.widgets import Column, edit_answers, long_text, theme_checklist, vocab_multiselect
+from advisor.wizard import text_limit
 
 
 def _institutions() -> None:
@@ -61,8 +62,11 @@ def render() -> None:
         "special.assets",
         help=t("special.assets_help"),
     )
-    notes = st.text_area(
-        t("special.notes"), value=special.notes, max_chars=4000, key=state.key("special.notes")
+    notes = long_text(
+        t("special.notes"),
+        special.notes,
+        "special.notes",
+        text_limit(Specializations, "notes"),
     )
     state.update("specializations", themes=themes, notes=notes.strip())
     state.save(state.answers().model_copy(update={"assets": assets}))

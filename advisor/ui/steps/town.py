@@ -6,10 +6,12 @@ import streamlit as st
 
 from advisor.geo.countries import country_name
 from advisor.i18n import t
+from advisor.numbers import population_text, read_population
 from advisor.opendata.find_town import TownHit, find_town
 from advisor.ui import state
 from advisor.ui.nav import back_next, errors_shown
 from advisor.ui.resources import places
+from advisor.ui.text import md
 from advisor.ui.widgets import country_codes, country_select, show_problems
 from advisor.wizard import apply_town_hit, edit_town, problems
 
@@ -66,19 +68,34 @@ def _details() -> None:
     with right:
         country = country_select(t("town.country"), town.country, "town.country")
         show_problems(shown, "municipality.country")
-        population = st.number_input(
-            t("town.population"),
-            min_value=0,
-            max_value=50_000_000,
-            step=100,
-            value=town.population or 0,
-            key=state.key("town.population"),
-        )
+        population = _population(town.population)
         show_problems(shown, "municipality.population")
-    edited = edit_town(town, name=name, region=region, country=country, population=population)
+    edited = edit_town(town, name=name, region=region, country=country, population=population or 0)
     state.save(state.answers().model_copy(update={"municipality": edited}))
     if edited.geonameid:
         st.caption(t("town.geonames", id=edited.geonameid))
+
+
+def _population(current: int | None) -> int | None:
+    """The population as the user writes it (8.000, 8,000, 8 000); says how it was read,
+    refuses what is not a whole number and warns when it looks wrong for a town."""
+    text = st.text_input(
+        t("town.population"),
+        value=population_text(current),
+        max_chars=24,
+        key=state.key("town.population"),
+        help=t("town.population_help"),
+        placeholder=t("town.population_ph"),
+    )
+    reading = read_population(text)
+    params = {name: md(str(value)) for name, value in reading.params.items()}  # user text
+    if reading.error:
+        st.error(t(reading.error, **params), icon="⚠️")
+    elif reading.warning:
+        st.warning(t(reading.warning, **params), icon="🔎")
+    elif reading.value is not None and population_text(reading.value) != text.strip():
+        st.caption(t("number.read_as", **params))
+    return reading.value
 
 
 def render() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advisor.answers import example_names, load_example
+from advisor.answers import load_example
+from advisor.examples import example_labels
 from advisor.i18n import t
 from advisor.ui import state
 from advisor.ui.nav import back_next
@@ -22,7 +23,10 @@ def render() -> None:
     back_next("welcome", next_label=t("welcome.start"))
     with st.expander(t("welcome.example_title")):
         st.caption(t("welcome.example_help"))
-        name = st.selectbox(t("welcome.example_pick"), example_names(), key="welcome.example")
+        shown = example_labels(knowledge())
+        name = st.selectbox(
+            t("welcome.example_pick"), list(shown), key="welcome.example", format_func=shown.get
+        )
         if st.button(t("welcome.example_load"), key="welcome.example_load"):
             example = load_example(name, knowledge())
             state.load(example, resume_step(example))
