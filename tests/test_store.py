@@ -14,7 +14,7 @@ from advisor.errors import InputError, StoreError
 from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import Assessment
 from advisor.store import DraftStore, new_token, open_database, settings, valid_token
-from advisor.store.database import forget
+from advisor.store.database import forget, head_revision
 from advisor.store.tables import drafts
 from tests.store_fixtures import age
 
@@ -110,7 +110,7 @@ def test_opening_twice_migrates_once_and_keeps_data(database):
     assert DraftStore(again, 30).load(token) is not None
     with again.engine.connect() as conn:
         version = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
-    assert version == "0001_drafts"
+    assert version == head_revision() == "0002_workshops"
 
 
 def test_many_writers_at_once_lose_and_mix_nothing(database):

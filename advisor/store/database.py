@@ -70,6 +70,15 @@ def _alembic_config(connection: sa.Connection) -> Config:
     return config
 
 
+def head_revision() -> str:
+    """The newest migration's id (what a migrated database records)."""
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return str(ScriptDirectory.from_config(config).get_current_head())
+
+
 def migrate(engine: sa.Engine) -> None:
     """Bring the schema to the newest migration (idempotent; safe from several servers)."""
     with engine.begin() as connection:
