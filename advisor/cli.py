@@ -25,6 +25,7 @@ from advisor.report import FORMATS, render, report_filename
 from advisor.report.summary import partners_markdown, summary_markdown, towns_markdown
 from advisor.schema import answers_schema
 from advisor.store.commands import add_commands as add_store_commands
+from advisor.workshop.commands import add_commands as add_workshop_commands
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -192,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     _knowledge_options(p)
     p.set_defaults(run=cmd_schema)
     add_store_commands(sub)
+    add_workshop_commands(sub)
     return parser
 
 

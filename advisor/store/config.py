@@ -3,7 +3,8 @@
 ``LOOK_WITHIN_DATABASE_URL`` picks the database (any SQLAlchemy URL; PostgreSQL through
 psycopg 3 as ``postgresql+psycopg://user:password@host/name``). Without it, answers go to
 a SQLite file under ``LOOK_WITHIN_DATA_DIR`` (default ``~/.local/share/look-within``).
-``LOOK_WITHIN_DRAFT_DAYS`` is how long an untouched draft is kept (default 30).
+``LOOK_WITHIN_DRAFT_DAYS`` is how long an untouched draft is kept (default 30),
+``LOOK_WITHIN_WORKSHOP_DAYS`` an untouched workshop (default 90).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from advisor.errors import Problem, StoreError
 
 DEFAULT_DRAFT_DAYS = 30
+DEFAULT_WORKSHOP_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class StoreSettings:
 
     url: str
     draft_days: int
+    workshop_days: int = DEFAULT_WORKSHOP_DAYS
 
 
 def default_url() -> str:
@@ -50,4 +53,5 @@ def settings() -> StoreSettings:
     return StoreSettings(
         url=os.environ.get("LOOK_WITHIN_DATABASE_URL", "").strip() or default_url(),
         draft_days=_positive_days("LOOK_WITHIN_DRAFT_DAYS", DEFAULT_DRAFT_DAYS),
+        workshop_days=_positive_days("LOOK_WITHIN_WORKSHOP_DAYS", DEFAULT_WORKSHOP_DAYS),
     )

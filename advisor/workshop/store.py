@@ -21,6 +21,7 @@ import sqlalchemy as sa
 
 from advisor.errors import AdvisorError, Problem
 from advisor.model.assessment import Assessment, strip_control
+from advisor.store.config import DEFAULT_WORKSHOP_DAYS
 from advisor.store.database import Database
 from advisor.store.drafts import now
 from advisor.store.tables import join_failures, participants, workshops
@@ -33,7 +34,6 @@ from advisor.workshop.model import (
     WorkshopSettings,
 )
 
-DEFAULT_WORKSHOP_DAYS = 90
 JOIN_TRIES_PER_HOUR = 10
 _CLIENT_KEY = os.environ.get("LOOK_WITHIN_SECRET", "").encode() or secrets.token_bytes(32)
 
