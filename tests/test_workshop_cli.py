@@ -100,3 +100,55 @@ def test_purge_removes_untouched_workshops(capsys, db):
     create(capsys, db, "--answers", HIRADO)
     code, out, _ = run(capsys, "workshop", "purge", "--older-than", "0", "--database", db)
     assert code == 0 and "purged 1 workshop(s)" in out
+
+
+def test_summary_shows_participation_and_agreement_without_secret_ids(capsys, db, tmp_path):
+    made = create(capsys, db, "--answers", HIRADO)
+    mine = tmp_path / "b.yaml"
+    mine.write_text("history:\n  themes: [trade_port_heritage, war_memory]\n", encoding="utf-8")
+    run(capsys, "workshop", "answer", made["code"], HIRADO, "--name", "Ana", "--database", db)
+    run(capsys, "workshop", "answer", made["code"], str(mine), "--name", "Ben", "--database", db)
+    key = ["--key", made["facilitator_key"], "--database", db]
+    code, out, _ = run(capsys, "workshop", "summary", made["code"], *key, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["participants"] == 2 and data["answered"]["history"] == 2
+    port = next(i for i in data["items"] if i["key"] == "history.themes:trade_port_heritage")
+    assert (port["count"], port["consensus"]) == (2, "agreed")
+    war = next(i for i in data["items"] if i["key"] == "history.themes:war_memory")
+    assert war["consensus"] in {"agreed", "divergent"}
+    assert [p["name"] for p in data["progress"]] == ["Ana", "Ben"]
+    store = WorkshopStore(open_database(db))
+    for person in store.participants(made["code"], made["facilitator_key"]):
+        assert person.id not in out
+    code, text, _ = run(capsys, "workshop", "summary", made["code"], *key)
+    assert "2 participant(s)" in text and "Trading-port heritage" in text
+
+
+def test_agreed_answers_of_one_participant_give_the_same_advice(capsys, db, tmp_path):
+    made = create(capsys, db, "--answers", HIRADO)
+    run(capsys, "workshop", "answer", made["code"], HIRADO, "--database", db)
+    agreed = tmp_path / "agreed.yaml"
+    key = ["--key", made["facilitator_key"], "--database", db]
+    code, out, _ = run(capsys, "workshop", "agree", made["code"], *key, "-o", str(agreed))
+    assert code == 0 and "1 participant(s)" in out
+    _, direct, _ = run(capsys, "assess", HIRADO, "--format", "json", "--no-open-data")
+    _, pooled, _ = run(capsys, "assess", str(agreed), "--format", "json", "--no-open-data")
+    assert json.loads(pooled) == json.loads(direct)
+
+
+def test_agree_with_a_stricter_threshold_drops_what_half_the_room_named(capsys, db, tmp_path):
+    made = create(capsys, db, "--answers", HIRADO, "--parts", "history")
+    one = tmp_path / "one.yaml"
+    one.write_text("history:\n  themes: [war_memory]\n", encoding="utf-8")
+    two = tmp_path / "two.yaml"
+    two.write_text("history:\n  themes: [trade_port_heritage]\n", encoding="utf-8")
+    for path in (one, two):
+        run(capsys, "workshop", "answer", made["code"], str(path), "--database", db)
+    key = ["--key", made["facilitator_key"], "--database", db]
+    _, half, _ = run(capsys, "workshop", "agree", made["code"], *key, "-o", "-")
+    _, strict, _ = run(
+        capsys, "workshop", "agree", made["code"], *key, "-o", "-", "--threshold", "0.75"
+    )
+    assert "war_memory" in half and "trade_port_heritage" in half
+    assert "war_memory" not in strict and "trade_port_heritage" not in strict

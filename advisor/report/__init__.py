@@ -18,11 +18,15 @@ import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from advisor.knowledge.load import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 from advisor.report.document import Renderer
+
+if TYPE_CHECKING:
+    from advisor.workshop.record import HowMade
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,14 @@ def render(
     *,
     today: dt.date | None = None,
     knowledge: Knowledge | None = None,
+    workshop: HowMade | None = None,
 ) -> bytes:
-    """The report for ``assessment`` and its ``result`` in format ``fmt`` (a FORMATS key)."""
+    """The report for ``assessment`` and its ``result`` in format ``fmt`` (a FORMATS key);
+    ``workshop`` adds the section on how a workshop made the answers."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format '{fmt}'; expected one of {', '.join(FORMATS)}")
-    return FORMATS[fmt].render(assessment, result, today=today, knowledge=knowledge)
+    render_format = FORMATS[fmt].render
+    return render_format(assessment, result, today=today, knowledge=knowledge, workshop=workshop)
 
 
 def report_filename(fmt: str, town: str, today: dt.date | None = None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from advisor.geo.countries import country_name
 from advisor.headline import Lead, first_steps, leads
@@ -31,12 +32,16 @@ from advisor.report.document import (
 from advisor.report.fmt import long_date, number, place, scored, shorten
 from advisor.report.sections.appendix import appendix_blocks
 from advisor.report.sections.cases import cases_blocks
+from advisor.report.sections.how_made import how_made_blocks
 from advisor.report.sections.inventory import inventory_blocks
 from advisor.report.sections.networks import networks_blocks, not_fit_blocks
 from advisor.report.sections.partners import partners_blocks
 from advisor.report.sections.plan import plan_blocks
 from advisor.report.sections.questions import questions_blocks
 from advisor.report.sections.sources import sources_blocks
+
+if TYPE_CHECKING:
+    from advisor.workshop.record import HowMade
 
 Builder = Callable[[Assessment, Result, Knowledge], list[Block]]
 
@@ -61,21 +66,27 @@ def build_document(
     *,
     today: dt.date | None = None,
     knowledge: Knowledge | None = None,
+    workshop: HowMade | None = None,
 ) -> Document:
-    """Every section of the report as plain-text blocks, in the current language."""
+    """Every section of the report as plain-text blocks, in the current language; with
+    ``workshop``, also how a workshop made the answers (before the appendix of answers)."""
     k = knowledge or default_knowledge()
     town, day = result.meta.town, today or dt.date.today()
-    sections = tuple(
+    sections = [
         Section(key, t(f"report.section.{key}", town=town), tuple(build(assessment, result, k)))
         for key, build in SECTIONS
-    )
+    ]
+    if workshop is not None:
+        blocks = tuple(how_made_blocks(workshop, k))
+        at = next(i for i, s in enumerate(sections) if s.key == "appendix")
+        sections.insert(at, Section("how_made", t("report.workshop.title"), blocks))
     return Document(
         title=t("report.title", town=town),
         town=town,
         language=current_language(),
         date=day,
         cover=cover(assessment, result, day),
-        sections=sections,
+        sections=tuple(sections),
         footer=t("report.footer", town=shorten(town, 60)),
         contents_title=t("report.contents"),
     )
@@ -151,8 +162,12 @@ def renderer(layout: Callable[[Document], bytes], what: str) -> Renderer:
         *,
         today: dt.date | None = None,
         knowledge: Knowledge | None = None,
+        workshop: HowMade | None = None,
     ) -> bytes:
-        return layout(build_document(assessment, result, today=today, knowledge=knowledge))
+        document = build_document(
+            assessment, result, today=today, knowledge=knowledge, workshop=workshop
+        )
+        return layout(document)
 
     render.__doc__ = f"The report as {what}."
     return render

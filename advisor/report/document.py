@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from advisor.knowledge.load import Knowledge
     from advisor.model.assessment import Assessment
     from advisor.model.result import Result
+    from advisor.workshop.record import HowMade
 
 PointKind = Literal["town", "new", "revive"]
 
@@ -154,6 +155,7 @@ class Renderer(Protocol):
         *,
         today: dt.date | None = None,
         knowledge: Knowledge | None = None,
+        workshop: HowMade | None = None,
     ) -> bytes: ...
 
 

@@ -24,6 +24,7 @@ from advisor.store.database import open_database
 from advisor.workshop.codes import shown_code
 from advisor.workshop.model import PARTS, PartId, WorkshopSettings
 from advisor.workshop.parts import parts_in
+from advisor.workshop.report_commands import add_report_commands
 from advisor.workshop.store import WorkshopStore, client_id
 
 CLI_CLIENT = client_id("command line")
@@ -179,6 +180,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--name", help="the participant's display name (optional)")
     _common(p)
     p.set_defaults(run=cmd_answer)
+    add_report_commands(verbs, _common, _share, _store)
     for verb, run, text in (
         ("close", cmd_close, "stop taking answers"),
         ("delete", cmd_delete, "delete the workshop and every answer"),
