@@ -1,6 +1,7 @@
 """Look Within: the self-assessment wizard. Page set-up and dispatch only.
 
 The interface language comes from the address (``?lang=fr``) when a catalog exists for it.
+Workshop addresses (``?ws=...``, ``?join=...``) open the workshop pages instead.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import logging
 import streamlit as st
 
 from advisor.i18n import DEFAULT_LANGUAGE, languages, t, use_language
-from advisor.ui import autosave, nav, saveload, state
+from advisor.ui import autosave, nav, saveload, state, workshop
 from advisor.ui.resources import knowledge
 from advisor.ui.steps import (
     capacity,
@@ -38,6 +39,8 @@ LANGUAGE = st.query_params.get("lang", DEFAULT_LANGUAGE)
 
 with use_language(LANGUAGE if LANGUAGE in languages() else DEFAULT_LANGUAGE):
     st.set_page_config(page_title=t("app.title"), page_icon="🧭", layout="wide")
+    if workshop.show():
+        st.stop()
     with state.page_run(knowledge().known):
         autosave.notice()
         try:

@@ -172,3 +172,17 @@ def test_thirty_participants_saving_twenty_times_at_once(database):
 )
 def test_typed_codes_are_read_leniently_but_never_wrongly(typed, code):
     assert normalise_code(typed) == code
+
+
+def test_a_participants_own_link_works_even_after_wrong_codes_from_the_same_address(database):
+    store, code, key = created(database)
+    person = store.join(code, "Ana")
+    room_address = client_id("192.0.2.1")
+    for _ in range(JOIN_TRIES_PER_HOUR):
+        with pytest.raises(WorkshopError):
+            store.find("AAAA-AAAA", room_address)
+    workshop, me = store.rejoin(code, person.id)
+    assert (workshop.code, me.name) == (code, "Ana")
+    store.close(code, key)
+    assert store.rejoin(code, person.id)[0].status == "closed"
+    assert store.rejoin(code, "not-a-participant") is None

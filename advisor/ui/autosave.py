@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 
 import sqlalchemy as sa
 import streamlit as st
@@ -22,6 +23,7 @@ from advisor.store import DraftStore, new_token, open_database, settings, valid_
 
 PARAM = "draft"
 _TOKEN, _SAVED, _NOTICE, _DOWN = "draft.token", "draft.saved", "draft.notice", "draft.down"
+_DIVERT = "draft.divert"
 log = logging.getLogger("look_within.store")
 
 
@@ -86,9 +88,22 @@ def _show_in_address() -> None:
         st.query_params[PARAM] = st.session_state[_TOKEN]
 
 
+def divert(save: Callable[[Assessment], None] | None) -> None:
+    """Send every change to ``save`` instead of a draft (a workshop participant's answers
+    belong to their row in the workshop); None sends them to drafts again."""
+    if save is None:
+        st.session_state.pop(_DIVERT, None)
+    else:
+        st.session_state[_DIVERT] = save
+
+
 def persist(answers: Assessment) -> None:
     """Write the answers when they differ from what was last written. A session that has
     entered nothing yet writes nothing (visitors leave no rows behind)."""
+    diverted = st.session_state.get(_DIVERT)
+    if diverted is not None:
+        diverted(answers)
+        return
     current = token()
     if current is None:
         return

@@ -181,6 +181,14 @@ class WorkshopStore:
             )
         return person
 
+    def rejoin(self, code: str, pid: str) -> tuple[Workshop, Participant] | None:
+        """The workshop and the participant a participant's own link names, as they are
+        now. The secret id is the authority here, so this is not rate limited: a room
+        behind one address that mistyped codes can still come back on its links."""
+        person = self.participant(code, pid)
+        row = self._row(code) if person is not None else None
+        return (_workshop(row), person) if row is not None and person is not None else None
+
     def participant(self, code: str, pid: str) -> Participant | None:
         """A participant's own answers, when ``pid`` belongs to workshop ``code``."""
         with self._engine.connect() as conn:

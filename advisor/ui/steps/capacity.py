@@ -13,7 +13,8 @@ from advisor.ui.widgets import countries_multiselect, lines_input, long_text, vo
 from advisor.wizard import text_limit
 
 
-def _capacity() -> None:
+def capacity_fields() -> None:
+    """What the town can put in (shared with a workshop's capacity part)."""
     cap = state.answers().capacity
     left, right = st.columns(2)
     with left:
@@ -63,7 +64,8 @@ def _capacity() -> None:
     )
 
 
-def _goals() -> None:
+def goals_fields() -> None:
+    """What the town wants out and what holds it back (a workshop's goals part)."""
     answers = state.answers()
     aims = vocab_multiselect(
         knowledge(), "goals", t("goals.aims"), answers.goals.aims, "goals.aims"
@@ -89,7 +91,7 @@ def render() -> None:
     st.header(t("step.capacity.title"))
     st.markdown(t("step.capacity.intro"))
     st.subheader(t("cap.title"))
-    _capacity()
+    capacity_fields()
     st.subheader(t("goals.title"))
-    _goals()
+    goals_fields()
     back_next("capacity", next_label=t("cap.see_results"))

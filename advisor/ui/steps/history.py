@@ -50,9 +50,9 @@ def _connections() -> None:
     state.update("history", connections=kept)
 
 
-def render() -> None:
-    st.header(t("step.history.title"))
-    st.markdown(t("step.history.intro"))
+def fields() -> None:
+    """The step's inputs, without title or buttons: the wizard page and a workshop
+    participant's page draw the same fields."""
     history = state.answers().history
     st.subheader(t("history.themes"))
     themes = theme_checklist(knowledge(), ("history", "both"), history.themes, "history.themes")
@@ -67,4 +67,10 @@ def render() -> None:
     st.subheader(t("history.connections"))
     st.caption(t("history.connections_help"))
     _connections()
+
+
+def render() -> None:
+    st.header(t("step.history.title"))
+    st.markdown(t("step.history.intro"))
+    fields()
     back_next("history")

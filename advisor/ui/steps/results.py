@@ -14,6 +14,7 @@ from advisor.geo.countries import country_name
 from advisor.headline import FirstStep, Lead, headline
 from advisor.i18n import t
 from advisor.knowledge.rules_models import HORIZONS
+from advisor.model.assessment import Assessment
 from advisor.model.result import NetworkAdvice, PartnerSuggestion, Result
 from advisor.report.document import Chart
 from advisor.report.fmt import number, one_line, place, rating, scored
@@ -121,8 +122,8 @@ def _headline(result: Result) -> None:
 # --- the detail, one tab each ------------------------------------------------------------
 
 
-def _matches(result: Result) -> None:
-    _chart(profile_chart(state.answers(), result, knowledge()), "chart.profile")
+def _matches(answers: Assessment, result: Result) -> None:
+    _chart(profile_chart(answers, result, knowledge()), "chart.profile")
     for match in result.matches:
         with st.expander(
             t(
@@ -163,7 +164,7 @@ def _network(net: NetworkAdvice, expanded: bool) -> None:
         _links(net.sources)
 
 
-def _networks(result: Result) -> None:
+def _networks(_answers: Assessment, result: Result) -> None:
     if not result.networks:
         st.info(t("results.no_networks"))
     for i, net in enumerate(result.networks):
@@ -204,12 +205,12 @@ def partner_table(partners: list[PartnerSuggestion]) -> str:
     return "\n".join([head, rule, *rows])
 
 
-def _partners(result: Result) -> None:
+def _partners(answers: Assessment, result: Result) -> None:
     if not result.partners:
         st.info(t("summary.no_partners"))
         return
     st.markdown(partner_table(result.partners))
-    _chart(partner_map(state.answers(), result), "chart.map")
+    _chart(partner_map(answers, result), "chart.map")
     for p in result.partners:
         with st.expander(
             t(
@@ -223,7 +224,7 @@ def _partners(result: Result) -> None:
             _links(p.sources)
 
 
-def _plan(result: Result) -> None:
+def _plan(_answers: Assessment, result: Result) -> None:
     for horizon in HORIZONS:
         items = [s for s in result.plan if s.horizon == horizon]
         if items:
@@ -248,6 +249,15 @@ def _plan(result: Result) -> None:
 _DETAIL = {"plan": _plan, "networks": _networks, "partners": _partners, "cases": _matches}
 
 
+def advice(answers: Assessment, result: Result) -> None:
+    """What to do first, then the detail in tabs: the wizard's results and a workshop's
+    agreed advice are drawn the same way."""
+    _headline(result)
+    for tab, key in zip(st.tabs([t(f"results.tab.{k}") for k in TABS]), TABS, strict=True):
+        with tab:
+            _DETAIL[key](answers, result)
+
+
 def render() -> None:
     answers = state.answers()
     title, switch = st.columns([3, 1], vertical_alignment="bottom")
@@ -258,9 +268,5 @@ def render() -> None:
         st.warning(t("results.incomplete"))
         back_next("results")
         return
-    result = current_result()
-    _headline(result)
-    for tab, key in zip(st.tabs([t(f"results.tab.{k}") for k in TABS]), TABS, strict=True):
-        with tab:
-            _DETAIL[key](result)
+    advice(answers, current_result())
     back_next("results", next_label=t("results.to_report"))

@@ -42,9 +42,9 @@ def _institutions() -> None:
     state.update("specializations", institutions=kept)
 
 
-def render() -> None:
-    st.header(t("step.specializations.title"))
-    st.markdown(t("step.specializations.intro"))
+def fields() -> None:
+    """The step's inputs, without title or buttons: the wizard page and a workshop
+    participant's page draw the same fields."""
     special = state.answers().specializations
     st.subheader(t("special.themes"))
     themes = theme_checklist(
@@ -70,4 +70,10 @@ def render() -> None:
     )
     state.update("specializations", themes=themes, notes=notes.strip())
     state.save(state.answers().model_copy(update={"assets": assets}))
+
+
+def render() -> None:
+    st.header(t("step.specializations.title"))
+    st.markdown(t("step.specializations.intro"))
+    fields()
     back_next("specializations")

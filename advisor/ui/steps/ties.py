@@ -62,13 +62,19 @@ def _networks() -> None:
     state.update("ties", networks=chosen, partnerships=others)
 
 
-def render() -> None:
-    st.header(t("step.ties.title"))
-    st.markdown(t("step.ties.intro"))
+def fields(*, checked: bool = False) -> None:
+    """The step's inputs, without title or buttons (shared with a workshop participant's
+    page); ``checked`` shows the problems under the sister towns."""
     st.subheader(t("ties.sister_towns"))
     _sister_towns()
-    if errors_shown("ties"):
+    if checked:
         show_problems(problems(state.answers(), "ties"), "ties.")
     st.subheader(t("ties.networks_title"))
     _networks()
+
+
+def render() -> None:
+    st.header(t("step.ties.title"))
+    st.markdown(t("step.ties.intro"))
+    fields(checked=errors_shown("ties"))
     back_next("ties")

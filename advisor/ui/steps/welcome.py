@@ -10,7 +10,9 @@ from advisor.i18n import t
 from advisor.ui import state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge
+from advisor.ui.workshop.common import set_address
 from advisor.wizard import resume_step
+from advisor.workshop.flow import CREATE, JOIN, NEW
 
 
 def render() -> None:
@@ -30,4 +32,18 @@ def render() -> None:
         if st.button(t("welcome.example_load"), key="welcome.example_load"):
             example = load_example(name, knowledge())
             state.load(example, resume_step(example))
+            st.rerun()
+    _workshops()
+
+
+def _workshops() -> None:
+    """Run a workshop (a facilitator) or join one (a participant with the code)."""
+    with st.expander(t("ws.welcome.title")):
+        st.caption(t("ws.welcome.help"))
+        left, right = st.columns(2)
+        if left.button(t("ws.welcome.run"), key="welcome.ws_run", width="stretch"):
+            set_address({CREATE: NEW})
+            st.rerun()
+        if right.button(t("ws.welcome.join"), key="welcome.ws_join", width="stretch"):
+            set_address({JOIN: ""})
             st.rerun()
