@@ -43,6 +43,7 @@ with use_language(LANGUAGE if LANGUAGE in languages() else DEFAULT_LANGUAGE):
         st.stop()
     with state.page_run(knowledge().known):
         autosave.notice()
+        nav.jump_early()
         try:
             PAGES[state.step()].render()
         except Exception:  # show a plain message, keep the answers, log the details

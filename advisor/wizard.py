@@ -37,6 +37,7 @@ STEPS: tuple[Step, ...] = (
     Step("report", answers=False),
 )
 STEP_IDS = tuple(s.id for s in STEPS)
+STEP_BY_ID = {s.id: s for s in STEPS}
 
 
 @dataclass(frozen=True)

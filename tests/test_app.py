@@ -51,6 +51,12 @@ def labels(at: AppTest) -> list[str]:
     return [e.label for e in at.expander]
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Open a results tab, as a click does (only the open tab's content is drawn)."""
+    at.session_state["results.tab"] = label
+    return at.run()
+
+
 @pytest.mark.parametrize("page", ["welcome", *ANSWER_STEPS, "results", "report"])
 def test_every_page_draws_without_error(page):
     at = load_example(fresh(), "hirado")
@@ -72,10 +78,13 @@ def test_click_through_each_example_to_its_results(name):
         click(at, f"next.{page}")
     assert step(at) == "results"
     assert not at.error
-    first = next(label for label in labels(at) if "similarity (" in label)
+    first = next(
+        label for label in labels(open_tab(at, "Reference cases")) if "similarity (" in label
+    )
     assert first.startswith(OWN_CASE[name]), first
-    assert "C40 Cities Climate Leadership Group" in texts(at)
-    assert len(at.get("plotly_chart")) == 2
+    assert len(at.get("plotly_chart")) == 1  # the theme profile
+    assert "C40 Cities Climate Leadership Group" in texts(open_tab(at, "Networks"))
+    assert len(open_tab(at, "Partner towns").get("plotly_chart")) == 1  # the map
     assert answers(at).municipality == expected.municipality
 
 
@@ -179,12 +188,15 @@ def test_a_broken_or_foreign_file_changes_nothing(content, fragment):
 
 def test_results_show_reasons_map_and_plan():
     at = load_example(fresh(), "los_alamos")
-    shown = texts(at)
-    assert "Sarov" in shown and "revive" in shown.lower()
-    assert any(label.startswith("World Technopolis Association") for label in labels(at))
-    assert "population 19,000 is under 3,000,000" in shown
     tabs = [tab.label for tab in at.tabs]
     assert tabs == ["The whole plan", "Networks", "Partner towns", "Reference cases"]
+    assert "revive" in texts(at).lower()  # the plan, open first
+    assert not labels(at)  # the closed tabs are not drawn
+    shown = texts(open_tab(at, "Networks"))
+    assert any(label.startswith("World Technopolis Association") for label in labels(at))
+    assert "population 19,000 is under 3,000,000" in shown
+    assert "Sarov" in texts(open_tab(at, "Partner towns"))
+    assert at.get("plotly_chart")  # the map
 
 
 def test_user_text_is_shown_as_typed_not_as_markup():
@@ -212,7 +224,9 @@ def test_charts_show_markup_in_town_names_as_text():
         dump_answers(answers.model_copy(update={"municipality": town})).encode(),
         "application/x-yaml",
     ).run()
-    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    charts = [*open_tab(at, "Reference cases").get("plotly_chart")]
+    charts += open_tab(at, "Partner towns").get("plotly_chart")
+    specs = [json.loads(chart.proto.spec) for chart in charts]
     assert len(specs) == 2
     drawn = json.dumps(specs)
     assert "&lt;a href=javascript:x&gt;Evil" in drawn

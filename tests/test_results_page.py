@@ -232,7 +232,11 @@ def test_first_steps_and_reasons_come_before_the_tabs() -> None:
 
 def test_scores_read_in_words_on_the_page() -> None:
     at = on_results()
-    shown = "\n".join(e.label for e in at.expander)
+    labels = []
+    for tab in ("Networks", "Reference cases"):
+        at.session_state["results.tab"] = tab
+        labels += [e.label for e in at.run().expander]
+    shown = "\n".join(labels)
     assert "strong fit (80%)" in shown and "strong similarity (90%)" in shown
     assert "0.80" not in shown and "0.90" not in shown
 

@@ -6,22 +6,44 @@ import streamlit as st
 
 from advisor.i18n import t
 from advisor.ui import scroll, state
-from advisor.wizard import STEPS, next_step, previous_step, problems, progress_share, reachable
+from advisor.wizard import (
+    STEP_BY_ID,
+    STEPS,
+    next_step,
+    previous_step,
+    problems,
+    progress_share,
+    reachable,
+)
+
+
+def jump_early() -> None:
+    """Follow a click on a step in the sidebar before the page is drawn, when the page
+    being left holds no answers (welcome, results, report): nothing there needs collecting,
+    so drawing it only to leave it at once would double the cost of the click."""
+    clicked = next((s.id for s in STEPS if st.session_state.get(f"nav.{s.id}") is True), None)
+    leaving = state.step()
+    if clicked and clicked != leaving and not STEP_BY_ID[leaving].answers:
+        state.go(clicked)
 
 
 def sidebar_steps() -> None:
-    """The progress bar and one button per step; steps not yet reachable are disabled."""
+    """The progress bar and one button per step; steps not yet reachable are disabled.
+    A step page with answers is drawn first (its values collected), then left here."""
     current, done = state.step(), state.completed()
     scroll.follow_step(current)
     st.progress(progress_share(current), text=t("nav.progress", step=t(f"step.{current}.title")))
     for i, step in enumerate(STEPS, start=1):
         label = f"{i}. {t(f'step.{step.id}.title')}" + (" ✓" if step.id in done else "")
-        if st.button(
-            label,
-            key=f"nav.{step.id}",
-            width="stretch",
-            type="primary" if step.id == current else "secondary",
-            disabled=not reachable(step.id, done),
+        if (
+            st.button(
+                label,
+                key=f"nav.{step.id}",
+                width="stretch",
+                type="primary" if step.id == current else "secondary",
+                disabled=not reachable(step.id, done),
+            )
+            and step.id != current
         ):
             state.go(step.id)
             st.rerun()

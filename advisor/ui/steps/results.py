@@ -9,26 +9,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advisor.assess import assess
 from advisor.geo.countries import country_name
 from advisor.headline import FirstStep, Lead, headline
 from advisor.i18n import t
 from advisor.knowledge.rules_models import HORIZONS
 from advisor.model.assessment import Assessment
 from advisor.model.result import NetworkAdvice, PartnerSuggestion, Result
-from advisor.report.document import Chart
 from advisor.report.fmt import number, one_line, place, rating, scored
-from advisor.report.interactive import chart_spec
-from advisor.report.sections.cases import profile_chart
-from advisor.report.sections.partners import partner_map
-from advisor.ui import state
+from advisor.ui import resources, state
 from advisor.ui.nav import back_next
-from advisor.ui.resources import knowledge, places
 from advisor.ui.text import md
 
 PRESENT_KEY = "results.present"
 PRESENT_PARAM = "present"
 TABS = ("plan", "networks", "partners", "cases")
+TAB_KEY = "results.tab"
 _PRESENT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -41,13 +36,15 @@ html { font-size: 22px; }
 
 
 def current_result() -> Result:
-    return assess(state.answers(), knowledge(), places())
+    """The advice for the session's answers, assessed once per distinct answers."""
+    return resources.result_for(state.answers())
 
 
-def _chart(chart: Chart, key: str) -> None:
-    """The same interactive chart the HTML report shows (user text already escaped)."""
-    spec = chart_spec(chart)
-    st.markdown(f"**{md(chart.title)}**")
+def _chart(kind: resources.ChartKind, answers: Assessment, key: str) -> None:
+    """The same interactive chart the HTML report shows (user text already escaped),
+    built once per distinct answers."""
+    spec = resources.chart_spec_for(kind, answers)
+    st.markdown(f"**{md(spec['title'])}**")
     st.plotly_chart(
         {"data": spec["data"], "layout": spec["layout"]},
         config=spec["config"],
@@ -123,7 +120,7 @@ def _headline(result: Result) -> None:
 
 
 def _matches(answers: Assessment, result: Result) -> None:
-    _chart(profile_chart(answers, result, knowledge()), "chart.profile")
+    _chart("profile", answers, "chart.profile")
     for match in result.matches:
         with st.expander(
             t(
@@ -210,7 +207,7 @@ def _partners(answers: Assessment, result: Result) -> None:
         st.info(t("summary.no_partners"))
         return
     st.markdown(partner_table(result.partners))
-    _chart(partner_map(answers, result), "chart.map")
+    _chart("map", answers, "chart.map")
     for p in result.partners:
         with st.expander(
             t(
@@ -253,9 +250,12 @@ def advice(answers: Assessment, result: Result) -> None:
     """What to do first, then the detail in tabs: the wizard's results and a workshop's
     agreed advice are drawn the same way."""
     _headline(result)
-    for tab, key in zip(st.tabs([t(f"results.tab.{k}") for k in TABS]), TABS, strict=True):
-        with tab:
-            _DETAIL[key](answers, result)
+    labels = [t(f"results.tab.{k}") for k in TABS]
+    tabs = st.tabs(labels, key=TAB_KEY, on_change="rerun")
+    for tab, key in zip(tabs, TABS, strict=True):
+        if tab.open is not False:  # only the open tab is drawn: the others cost nothing
+            with tab:
+                _DETAIL[key](answers, result)
 
 
 def render() -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from advisor.answers import load_example
-from advisor.examples import example_labels
 from advisor.i18n import t
-from advisor.ui import state
+from advisor.ui import resources, state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge
 from advisor.ui.workshop.common import set_address
@@ -25,7 +24,7 @@ def render() -> None:
     back_next("welcome", next_label=t("welcome.start"))
     with st.expander(t("welcome.example_title")):
         st.caption(t("welcome.example_help"))
-        shown = example_labels(knowledge())
+        shown = resources.examples()
         name = st.selectbox(
             t("welcome.example_pick"), list(shown), key="welcome.example", format_func=shown.get
         )

@@ -14,14 +14,14 @@ from collections.abc import Callable
 import streamlit as st
 
 from advisor.answers import dump_answers
-from advisor.assess import assess
 from advisor.errors import AdvisorError
 from advisor.i18n import current_language, t, use_language
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 from advisor.report import FORMATS, report_filename
 from advisor.report import render as render_report
-from advisor.ui.resources import knowledge, places
+from advisor.ui import resources
+from advisor.ui.resources import knowledge
 from advisor.ui.steps import results
 from advisor.ui.text import md
 from advisor.ui.workshop.common import base_url, invite, problem, set_address, workshop_store
@@ -200,7 +200,7 @@ def _advice(store: WorkshopStore, workshop: Workshop, key: str) -> None:
     if missing:
         st.warning(t("ws.dash.incomplete"))
         return
-    result = assess(answers, knowledge(), places())
+    result = resources.result_for(answers)
     st.header(t("results.title", town=md(answers.municipality.name)))
     st.caption(t("ws.dash.advice_time", time=dt.datetime.now().strftime("%H:%M")))
     results.advice(answers, result)
