@@ -34,8 +34,18 @@ def download_answers(key: str = "save.download") -> None:
     )
 
 
+_HIDE_SERVER_LIMIT = """<style>
+[class*="st-key-save-upload"] [data-testid="stFileUploaderDropzoneInstructions"] {
+  display: none;
+}
+</style>"""
+"""Streamlit's own line under the box states the server's limit in whole megabytes (1 MB);
+the label states the real one (256 KB), so that line is hidden. Fixed CSS, no user text."""
+
+
 def upload_answers() -> None:
     """Resume from a file; a bad or foreign file is explained and changes nothing."""
+    st.html(_HIDE_SERVER_LIMIT)
     uploaded = st.file_uploader(
         t("save.upload"),
         type=["yaml", "yml"],

@@ -85,3 +85,11 @@ def test_sidebar_download_holds_what_is_on_screen(page: Page, server: str, tmp_p
     notes(page).fill(NOTE)  # typed, and downloaded at once
     saved = download_answers(page, tmp_path)
     assert saved.history.notes == NOTE
+
+
+def test_the_upload_box_states_only_the_real_limit(page: Page, server: str):
+    page.goto(server)
+    settle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.get_by_text("Resume from an answers file (up to 256 KB)")).to_be_visible()
+    expect(sidebar.get_by_text("1MB per file")).to_be_hidden()
