@@ -23,7 +23,8 @@ def cmd_drafts_purge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _days(text: str) -> int:
+def days_argument(text: str) -> int:
+    """An argparse type: a whole number of days (0 or more)."""
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"expected a whole number of days, got '{text}'")
     return int(text)
@@ -36,7 +37,7 @@ def add_commands(sub: Any) -> None:
     purge = verbs.add_parser("purge", help="delete drafts nobody has touched for a while")
     purge.add_argument(
         "--older-than",
-        type=_days,
+        type=days_argument,
         metavar="DAYS",
         help="days untouched (default: LOOK_WITHIN_DRAFT_DAYS, else 30)",
     )

@@ -19,6 +19,7 @@ from advisor.answers import load_answers
 from advisor.errors import InputError, Problem
 from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import Municipality
+from advisor.store.commands import days_argument
 from advisor.store.config import settings
 from advisor.store.database import open_database
 from advisor.workshop.codes import shown_code
@@ -125,12 +126,6 @@ def cmd_purge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _days(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a whole number of days, got '{text}'")
-    return int(text)
-
-
 def _share(text: str) -> float:
     try:
         value = float(text)
@@ -189,6 +184,6 @@ def add_commands(sub: Any) -> None:
         _common(p, key=True)
         p.set_defaults(run=run)
     p = verbs.add_parser("purge", help="delete workshops nobody has touched for a while")
-    p.add_argument("--older-than", type=_days, metavar="DAYS", help="default: 90")
+    p.add_argument("--older-than", type=days_argument, metavar="DAYS", help="default: 90")
     _common(p)
     p.set_defaults(run=cmd_purge)
