@@ -9,6 +9,8 @@ keeps two servers starting together from migrating at the same time.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from advisor.store.config import settings
 MIGRATIONS = Path(__file__).with_name("migrations")
 _MIGRATION_LOCK_ID = 7_346_102_418  # any constant; PostgreSQL advisory locks are global
 _opened: dict[str, Database] = {}
+_sqlite_locks: dict[str, threading.Lock] = {}
 _opening = threading.Lock()
 
 
@@ -37,6 +40,15 @@ class Database:
     @property
     def backend(self) -> str:
         return self.engine.dialect.name
+
+    @contextmanager
+    def writing(self) -> Iterator[sa.Connection]:
+        """A write transaction. SQLite lets one writer in at a time and makes the others
+        wait by sleeping and retrying, which leaves a long tail of slow saves when a room
+        saves at once; the writers of this process queue on a lock instead."""
+        lock = _sqlite_locks.setdefault(self.url, threading.Lock())
+        with lock if self.backend == "sqlite" else nullcontext(), self.engine.begin() as conn:
+            yield conn
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
@@ -60,7 +72,8 @@ def create_engine(url: str) -> sa.Engine:
         engine = sa.create_engine(parsed, connect_args={"check_same_thread": False})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return sa.create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    # A room of 30 saving at once should not wait for connections to be opened and closed.
+    return sa.create_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=30)
 
 
 def _alembic_config(connection: sa.Connection) -> Config:

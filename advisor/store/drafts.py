@@ -79,7 +79,7 @@ class DraftStore:
 
     def _write(self, token: str, text: str, moment: dt.datetime) -> None:
         """Update the row, or insert it when there is none yet (a portable upsert)."""
-        with self._engine.begin() as conn:
+        with self.database.writing() as conn:
             updated = conn.execute(
                 drafts.update()
                 .where(drafts.c.token == token)

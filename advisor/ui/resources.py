@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 from typing import Literal
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from advisor.assess import assess
@@ -112,3 +114,17 @@ def examples() -> dict[str, str]:
 @st.cache_resource(show_spinner=False)
 def _examples(language: str) -> dict[str, str]:
     return example_labels(knowledge())
+
+
+def figure(spec: Spec) -> go.Figure:
+    """A plotly figure for a chart spec, built (and so validated) once per distinct spec.
+
+    ``st.plotly_chart`` validates a plain dict on every run by building a figure from it
+    (about 4 ms for a small chart, 11 ms for the map); a figure it is given is only copied.
+    """
+    return _figure(json.dumps({"data": spec["data"], "layout": spec["layout"]}, sort_keys=True))
+
+
+@st.cache_resource(max_entries=4 * CACHE_SIZE, show_spinner=False)
+def _figure(spec_json: str) -> go.Figure:
+    return go.Figure(**json.loads(spec_json))

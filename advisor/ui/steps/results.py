@@ -46,7 +46,7 @@ def _chart(kind: resources.ChartKind, answers: Assessment, key: str) -> None:
     spec = resources.chart_spec_for(kind, answers)
     st.markdown(f"**{md(spec['title'])}**")
     st.plotly_chart(
-        {"data": spec["data"], "layout": spec["layout"]},
+        resources.figure(spec),
         config=spec["config"],
         width="stretch",
         key=key,

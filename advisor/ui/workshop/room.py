@@ -16,6 +16,7 @@ import streamlit as st
 from advisor.geo.countries import country_name
 from advisor.i18n import t
 from advisor.model.assessment import BUDGET_SCALE, STAFF_TIME_SCALE
+from advisor.ui import resources
 from advisor.ui.resources import knowledge
 from advisor.ui.text import md
 from advisor.workshop.aggregate import (
@@ -111,7 +112,7 @@ def _shares(workshop: Workshop, room: RoomAggregate, key: str) -> None:
         spec = share_spec(bars, workshop.settings.threshold, t("ws.room.threshold_line"))
         st.markdown(f"**{t(f'report.answer.{path}')}**")
         st.plotly_chart(
-            {"data": spec["data"], "layout": spec["layout"]},
+            resources.figure(spec),
             config=spec["config"],
             width="stretch",
             key=f"{key}.chart.{path}",
