@@ -87,11 +87,15 @@ def _weighted_dice(ctx: PartnerContext, theirs: set[str]) -> tuple[float, float]
 
 def from_themed_places(ctx: PartnerContext) -> Iterator[Candidate]:
     """Curated places (data/places) that share enough of the town's history or
-    specialization: one distinctive theme, or two common ones."""
+    specialization: one distinctive theme, or two common ones. Places marked as not a
+    town (people moved away, no council of their own) are never proposed: only a council
+    can sign a partnership."""
     rules = ctx.knowledge.rules.partners
     found = []
     for group in ctx.knowledge.places.values():
         for place in group.places:
+            if place.not_a_town:
+                continue
             shared_weight, overlap = _weighted_dice(ctx, set(place.themes))
             if shared_weight < rules.themed_min_shared_weight:
                 continue

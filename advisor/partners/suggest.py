@@ -57,6 +57,15 @@ class Candidate:
             return (f"#{self.geonameid}", self.country)
         return place_key(self.name, self.country)
 
+    @property
+    def keys(self) -> set[tuple[str, str]]:
+        """Every identity the place is known by: its GeoNames id and its folded name.
+
+        Two finders may name one town once with an id and once without (a curated place the
+        gazetteer cannot tell apart from its namesakes, a reference case placed by its
+        coordinates); either identity shared makes them one place."""
+        return {self.key, place_key(self.name, self.country)}
+
 
 Finder = Callable[[PartnerContext], Iterable[Candidate]]
 
@@ -96,7 +105,9 @@ def _enrich(cand: Candidate, data: OpenData | None) -> Candidate:
             place = found.place if found.status == "resolved" else None
     if place is None:
         return cand
-    cand.geonameid, cand.population = place.geonameid, cand.population or place.population
+    # GeoNames writes 0 for an unknown population: keep it unknown rather than "0 inhabitants".
+    cand.geonameid = place.geonameid
+    cand.population = cand.population or place.population or None
     cand.lat, cand.lon = place.lat, place.lon
     ref = SourceRef(
         title=f"GeoNames: {place.name}, {place.region or place.country}",
@@ -120,22 +131,51 @@ def _excluded_keys(ctx: PartnerContext) -> set[tuple[str, str]]:
     return keys | {_enrich(p, ctx.open_data).key for p in probes}
 
 
+class _Merged:
+    """Candidates merged into one entry per place, found by any of the place's identities."""
+
+    def __init__(self, bonus: float) -> None:
+        self.bonus = bonus
+        self.entries: list[Candidate] = []
+        self.slots: dict[tuple[str, str], int] = {}
+
+    def add(self, cand: Candidate) -> None:
+        """Merge ``cand`` with every entry sharing an id or a name with it (one place, one
+        entry), so the list names each place once with all its reasons."""
+        found = sorted({self.slots[k] for k in cand.keys if k in self.slots})
+        if not found:
+            self.entries.append(cand)
+            slot = len(self.entries) - 1
+        else:
+            slot = found[0]
+            for other in found[1:]:
+                self.entries[slot] = _merge(self.entries[slot], self.entries[other], self.bonus)
+                self.slots = {k: slot if s == other else s for k, s in self.slots.items()}
+            self.entries[slot] = _merge(self.entries[slot], cand, self.bonus)
+        for key in self.entries[slot].keys | cand.keys:
+            self.slots[key] = slot
+
+    def ranked(self) -> list[Candidate]:
+        """The live entries (those still named by some identity), strongest first."""
+        live = [self.entries[s] for s in sorted(set(self.slots.values()))]
+        return sorted(live, key=lambda c: (-c.score, c.name))
+
+
 def suggest_partners(ctx: PartnerContext, finders: Sequence[Finder]) -> list[PartnerSuggestion]:
-    """Ranked suggestions from all finders, without the town itself or its active partners."""
+    """Ranked suggestions from all finders, one per place, without the town itself or its
+    active partners (by GeoNames id or by folded name and country)."""
     rules = ctx.knowledge.rules.partners
     excluded = _excluded_keys(ctx)
-    merged: dict[tuple[str, str], Candidate] = {}
+    merged = _Merged(rules.evidence_bonus)
     for finder in finders:
         for cand in finder(ctx):
             if place_key(cand.name, cand.country) in excluded:
                 continue
             cand = _enrich(cand, ctx.open_data)
-            if cand.key in excluded:
+            if cand.keys & excluded:
                 continue
-            known = merged.get(cand.key)
-            merged[cand.key] = _merge(known, cand, rules.evidence_bonus) if known else cand
-    ranked = sorted(merged.values(), key=lambda c: (-c.score, c.name))
-    return [_suggestion(c) for c in ranked[: rules.max_suggestions]]
+            merged.add(cand)
+    return [_suggestion(c) for c in merged.ranked()[: rules.max_suggestions]]
 
 
 def _suggestion(c: Candidate) -> PartnerSuggestion:
