@@ -52,6 +52,7 @@ def facts_for(assessment: Assessment, knowledge: Knowledge) -> Facts:
     statuses = [t.status for t in ties.sister_towns]
     values: dict[str, object] = {
         "population": town.population,
+        "metro_population": town.metro_population,
         "country": country,
         "staff_time": cap.staff_time,
         "budget_band": cap.budget_band,

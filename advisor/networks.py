@@ -4,15 +4,20 @@ Eligibility comes first: a network whose required condition fails is never recom
 it is listed apart with the failing clause. Fit is relevance (theme and goal overlap)
 times feasibility (effort against capacity, fees against budget; tables in
 ``rules/network_fit.yaml``), minus a penalty per advisory condition missed, plus the
-adjustments that rules file lists.
+adjustments that rules file lists. Two general corrections follow: a town far outside a
+network's typical member size loses fit (a village is not sent first to a club of big
+historic cities), and another country's national association loses fit when the town's own
+country has one, which is named as the place to start.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from advisor.conditions import Facts, Outcome
 from advisor.evidence import network_evidence
+from advisor.geo.countries import country_name
 from advisor.i18n import t
 from advisor.knowledge.load import Knowledge
 from advisor.knowledge.models import Network, Requirement
@@ -79,6 +84,51 @@ def _relevance_times_feasibility(
     return relevance * feasibility
 
 
+def _scale(net: Network, facts: Facts, rules: NetworkFitRules) -> tuple[float, str | None]:
+    """Penalty and caution for a town outside the network's typical member size: the gap is
+    counted in tenfolds, because a village of 1,000 differs from a town of 10,000 as that town
+    does from a city of 100,000."""
+    typical, population = net.typical_population, facts.values.get("population")
+    if typical is None or not isinstance(population, int) or population < 1:
+        return 0.0, None
+    if typical.min is not None and population < typical.min:
+        gap, key, limit = math.log10(typical.min / population), "network.scale.small", typical.min
+    elif typical.max is not None and population > typical.max:
+        gap, key, limit = math.log10(population / typical.max), "network.scale.large", typical.max
+    else:
+        return 0.0, None
+    penalty = min(rules.scale.max_penalty, rules.scale.penalty_per_tenfold * gap)
+    note = f" ({typical.note})" if typical.note else ""
+    return penalty, t(key, population=f"{population:,}", limit=f"{limit:,}", note=note)
+
+
+def own_national_bodies(facts: Facts, knowledge: Knowledge) -> list[Network]:
+    """The networks that are the national association of the town's own country."""
+    country = facts.values.get("country")
+    return [n for n in knowledge.networks.values() if country and n.home_country == country]
+
+
+def _foreign_body(
+    net: Network, facts: Facts, rules: NetworkFitRules, knowledge: Knowledge
+) -> tuple[float, str | None]:
+    """Penalty and caution for another country's national association when the town's own
+    country has one: the town starts with its own body, the foreign one stays an option."""
+    country = facts.values.get("country")
+    if net.home_country is None or net.home_country == country:
+        return 0.0, None
+    own = [n.name for n in own_national_bodies(facts, knowledge) if n.id not in facts.memberships]
+    if not own:
+        return 0.0, None
+    text = t(
+        "network.national_body.foreign",
+        name=net.name,
+        home=country_name(net.home_country),
+        country=country_name(str(country)),
+        own=", ".join(own),
+    )
+    return rules.foreign_national_body.penalty, text
+
+
 def fit(
     net: Network,
     facts: Facts,
@@ -117,6 +167,12 @@ def fit(
         if adj.network == net.id and (outcome := adj.when.evaluate(facts)).matched:
             value += adj.add
             reasons.append(f"{adj.reason} ({'; '.join(outcome.because)})")
+    for penalty, text in (_scale(net, facts, rules), _foreign_body(net, facts, rules, knowledge)):
+        if text:
+            value -= penalty
+            cautions.append(text)
+    if net.home_country and net.home_country == facts.values.get("country"):
+        reasons.append(t("network.national_body.own", country=country_name(net.home_country)))
     if net.application.mode != "open":
         cautions.append(t(f"network.mode.{net.application.mode}", note=net.application.note or ""))
     return Fit(round(min(1.0, max(0.0, value)), 3), reasons, cautions)
@@ -143,6 +199,12 @@ def _advice(net: Network, result: Fit, evidence: list[str]) -> NetworkAdvice:
     )
 
 
+def _foreign_national(net: Network, facts: Facts) -> bool:
+    """Another country's national body the town cannot join is not worth listing as 'not
+    open to you': every town would see every country's body there."""
+    return net.home_country is not None and net.home_country != facts.values.get("country")
+
+
 def advise_networks(
     facts: Facts, knowledge: Knowledge, open_data: OpenData | None = None
 ) -> NetworkSection:
@@ -155,6 +217,8 @@ def advise_networks(
             continue
         checks = [(req, req.requires.evaluate(facts)) for req in net.eligibility]
         blocking = [(r, o) for r, o in checks if r.strength == "required" and not o.matched]
+        if blocking and _foreign_national(net, facts):
+            continue
         if blocking:
             section.not_eligible.append(_excluded(net, [_statement(r, o) for r, o in blocking]))
             continue

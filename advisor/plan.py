@@ -17,7 +17,8 @@ from advisor.i18n import t
 from advisor.knowledge.load import Knowledge
 from advisor.knowledge.rules_models import HORIZONS, PlanStep
 from advisor.model.assessment import Assessment
-from advisor.model.result import NetworkAdvice, PlanItem, Resource, SourceRef
+from advisor.model.result import FundingRoute, NetworkAdvice, PlanItem, Resource, SourceRef
+from advisor.plan_budget import Funding, fit_to_budget
 
 Values = dict[str, str]
 
@@ -86,16 +87,28 @@ def _resources(step: PlanStep, facts: Facts, knowledge: Knowledge) -> list[Resou
     return found
 
 
+def _route(funding: Funding | None) -> FundingRoute | None:
+    """The funding route of a step for the result, or None when the budget carries it."""
+    if funding is None:
+        return None
+    prog = funding.programme
+    return FundingRoute(id=prog.id, name=prog.name, url=prog.url, route=funding.route)
+
+
 def build_plan(
     assessment: Assessment, facts: Facts, knowledge: Knowledge, networks: Sequence[NetworkAdvice]
 ) -> list[PlanItem]:
-    """All steps that apply, ordered by horizon, then as written in the rules files."""
+    """All steps that apply, ordered by horizon, then as written in the rules files; a step
+    the town's budget cannot carry moves later or drops out (``rules/budget.yaml``)."""
     level = str(facts.values["capacity_level"])
     base = {"town": assessment.municipality.name, "country": country_name(facts.country)}
     items: list[PlanItem] = []
     for step in knowledge.rules.plan:
         outcome = step.when.evaluate(facts) if step.when else None
         if outcome is not None and not outcome.matched:
+            continue
+        budget = fit_to_budget(step, facts, knowledge)
+        if budget.horizon is None:
             continue
         because = list(outcome.because) if outcome else [t("plan.always")]
         who = step.who if isinstance(step.who, str) else getattr(step.who, level)
@@ -104,10 +117,11 @@ def build_plan(
         for suffix, extra, own_reasons in _repeats(step, assessment, networks):
             values = {**base, **extra}
             reasons = own_reasons + (because if outcome else []) or because
+            reasons = [*reasons, *budget.reasons]
             items.append(
                 PlanItem(
                     id=f"{step.id}.{suffix}" if suffix else step.id,
-                    horizon=step.horizon,
+                    horizon=budget.horizon,
                     title=fill(step.title, values),
                     why=fill(step.why, values),
                     who=fill(who, values),
@@ -116,6 +130,7 @@ def build_plan(
                     reasons=reasons,
                     resources=resources,
                     links=links,
+                    funded_by=_route(budget.funding),
                 )
             )
     items.sort(key=lambda item: HORIZONS.index(item.horizon))

@@ -20,6 +20,7 @@ from pydantic import Field
 from advisor.answers import parse_answers
 from advisor.assess import assess
 from advisor.knowledge.load import default_knowledge
+from advisor.model.assessment import BUDGET_SCALE
 from advisor.model.base import Strict
 from advisor.model.result import Result
 from tests.store_fixtures import database  # noqa: F401  (the store's fixture, for every test)
@@ -45,6 +46,13 @@ class Expect(Strict):
     plan_include: list[str] = Field(default_factory=list)
     plan_exclude: list[str] = Field(default_factory=list)
     who_contains: str | None = None
+    plan_horizons: dict[str, str] = Field(default_factory=dict)
+    plan_funded_by: dict[str, str] = Field(default_factory=dict)
+    plan_early_cost_at_most: str | None = None
+    first_network: str | None = None
+    eligible_include: list[str] = Field(default_factory=list)
+    network_order: list[tuple[str, str]] = Field(default_factory=list)
+    network_cautions: dict[str, str] = Field(default_factory=dict)
 
 
 class Scenario(Strict):
@@ -102,6 +110,54 @@ def unmet(expect: Expect, result: Result) -> list[str]:
                 )
     if expect.who_contains and not any(expect.who_contains in s.who for s in result.plan):
         misses.append(f"no plan step's 'who' mentions '{expect.who_contains}'")
+    return misses + plan_budget_misses(expect, result) + network_misses(expect, result)
+
+
+def network_misses(expect: Expect, result: Result) -> list[str]:
+    """The network ranking and cautions the scenario expects but misses: eligible networks
+    are ranked recommended first, then the others, each by score."""
+    ranked = [*result.networks, *result.other_networks]
+    order = [n.id for n in ranked]
+    misses = []
+    if expect.first_network and order[:1] != [expect.first_network]:
+        misses.append(f"first network is {order[:1]}, expected {expect.first_network}")
+    misses += [
+        f"eligible network '{i}' missing; got {order}"
+        for i in expect.eligible_include
+        if i not in order
+    ]
+    for above, below in expect.network_order:
+        if above not in order or below not in order or order.index(above) > order.index(below):
+            misses.append(f"network '{above}' should rank above '{below}'; got {order}")
+    cautions = {n.id: " ".join(n.cautions) for n in ranked}
+    for ident, text in expect.network_cautions.items():
+        if text not in cautions.get(ident, ""):
+            misses.append(f"no caution of '{ident}' mentions '{text}'")
+    return misses
+
+
+def plan_budget_misses(expect: Expect, result: Result) -> list[str]:
+    """The plan's horizons, funding routes and early costs the scenario expects but misses."""
+    steps = {s.id: s for s in result.plan}
+    misses = [
+        f"plan step '{ident}' is at {steps[ident].horizon if ident in steps else 'no horizon'}, "
+        f"expected {horizon}"
+        for ident, horizon in expect.plan_horizons.items()
+        if ident not in steps or steps[ident].horizon != horizon
+    ]
+    for ident, programme in expect.plan_funded_by.items():
+        funded = steps[ident].funded_by if ident in steps else None
+        if funded is None or funded.id != programme or not funded.route:
+            misses.append(f"plan step '{ident}' is not funded by '{programme}' with a route")
+    if expect.plan_early_cost_at_most is not None:
+        limit = BUDGET_SCALE.index(expect.plan_early_cost_at_most)  # type: ignore[arg-type]
+        misses += [
+            f"plan step '{s.id}' costs {s.cost_band} in {s.horizon} with no funding route"
+            for s in result.plan
+            if s.horizon != "one_to_three_years"
+            and BUDGET_SCALE.index(s.cost_band) > limit  # type: ignore[arg-type]
+            and s.funded_by is None
+        ]
     return misses
 
 

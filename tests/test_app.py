@@ -194,7 +194,7 @@ def test_results_show_reasons_map_and_plan():
     assert not labels(at)  # the closed tabs are not drawn
     shown = texts(open_tab(at, "Networks"))
     assert any(label.startswith("World Technopolis Association") for label in labels(at))
-    assert "population 19,000 is under 3,000,000" in shown
+    assert "population 19,000 is under 500,000" in shown
     assert "Sarov" in texts(open_tab(at, "Partner towns"))
     assert at.get("plotly_chart")  # the map
 

@@ -29,6 +29,7 @@ class FieldSpec:
 
 FIELDS: dict[str, FieldSpec] = {
     "population": FieldSpec("number"),
+    "metro_population": FieldSpec("number"),
     "country": FieldSpec("code"),
     "staff_time": FieldSpec("ordinal", STAFF_TIME_SCALE),
     "budget_band": FieldSpec("ordinal", BUDGET_SCALE),

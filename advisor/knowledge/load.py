@@ -31,6 +31,7 @@ from advisor.knowledge.models import (
     Vocabulary,
 )
 from advisor.knowledge.rules_models import (
+    BudgetRules,
     MatchingRules,
     NetworkFitRules,
     PartnerRules,
@@ -64,6 +65,7 @@ class Rules:
     network_fit: NetworkFitRules
     partners: PartnerRules
     plan: tuple[PlanStep, ...]
+    budget: BudgetRules
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,7 @@ def _load_rules(col: _Collector, folder: Path, known: KnownIds) -> Rules | None:
         ("matching", MatchingRules),
         ("network_fit", NetworkFitRules),
         ("partners", PartnerRules),
+        ("budget", BudgetRules),
     ]
     loaded: dict[str, Any] = {}
     for stem, model in single:
@@ -264,7 +267,13 @@ def _load_rules(col: _Collector, folder: Path, known: KnownIds) -> Rules | None:
     _check_rule_ids(col)
     if any(v is None for v in loaded.values()) or len(loaded) < len(single):
         return None
-    return Rules(loaded["matching"], loaded["network_fit"], loaded["partners"], tuple(steps))
+    return Rules(
+        loaded["matching"],
+        loaded["network_fit"],
+        loaded["partners"],
+        tuple(steps),
+        loaded["budget"],
+    )
 
 
 def _check_rule_ids(col: _Collector) -> None:

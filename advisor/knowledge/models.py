@@ -225,6 +225,22 @@ class Members(Sourced):
     as_of: int
 
 
+class TypicalPopulation(Sourced):
+    """The size of a network's usual members, read from its rules or member list: outside it
+    the fit drops (``rules/network_fit.yaml`` ``scale``), without making the town ineligible."""
+
+    min: Annotated[int, Field(ge=1)] | None = None
+    max: Annotated[int, Field(ge=1)] | None = None
+
+    @model_validator(mode="after")
+    def _a_bound(self) -> TypicalPopulation:
+        if self.min is None and self.max is None:
+            raise PydanticCustomError("no_bound", "give min, max or both", {})
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise PydanticCustomError("bad_range", "min is above max", {})
+        return self
+
+
 class Network(KnowledgeFile):
     """A city network: who may join, what it asks, what it costs, how to join."""
 
@@ -243,6 +259,10 @@ class Network(KnowledgeFile):
     how_to_join: list[SourcedText] = Field(min_length=1)
     effort: Effort
     members: Members | None = None
+    typical_population: TypicalPopulation | None = None
+    home_country: CountryCode | None = None
+    """Set when the network is one country's national association (Sister Cities
+    International: US); towns of other countries are pointed to their own body first."""
     peer_data: Literal["covenant_signatories"] | None = None
     """Open data set listing the network's members, used to name real peers."""
 
@@ -250,8 +270,19 @@ class Network(KnowledgeFile):
 # --- curated places ----------------------------------------------------------------------
 
 
+class NotATown(Sourced):
+    """Why a curated place cannot be a partner town although its story matters: its people
+    were moved away (``uninhabited``) or it is a site or district without its own council
+    (``not_a_municipality``). Only a council can sign a partnership."""
+
+    reason: Literal["uninhabited", "not_a_municipality"]
+
+
 class CuratedPlace(Sourced):
-    """A real place known for a theme, which the partner finder may suggest."""
+    """A real place known for a theme, which the partner finder may suggest.
+
+    ``geonameid`` names the GeoNames place when the name alone is ambiguous in the country
+    (several towns called Richland), so the partner carries an id and a population."""
 
     name: Text
     country: CountryCode
@@ -259,6 +290,7 @@ class CuratedPlace(Sourced):
     why: Text
     population: Population | None = None
     geonameid: int | None = None
+    not_a_town: NotATown | None = None
 
 
 class PlaceGroup(Strict):

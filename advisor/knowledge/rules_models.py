@@ -14,9 +14,9 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from advisor.conditions import Condition
-from advisor.knowledge.models import Band, Effort, Ident, Text, Url
+from advisor.knowledge.models import Band, Effort, Ident, Text, Url, UseFor
 from advisor.model.assessment import BudgetBand
-from advisor.model.base import NetworkId, ProgrammeId, Strict
+from advisor.model.base import ConstraintId, NetworkId, ProgrammeId, Strict
 from advisor.suggest import closest
 
 Weight = Annotated[float, Field(ge=0, le=10)]
@@ -80,6 +80,21 @@ class FitAdjustment(Strict):
 CapacityLevel = Literal["volunteer", "staff", "coordinator"]
 
 
+class ScaleFit(Strict):
+    """How much fit a town loses for being outside a network's typical member size: the
+    penalty grows with each tenfold gap, so a village is not sent first to a big-city club."""
+
+    penalty_per_tenfold: Share
+    max_penalty: Share
+
+
+class ForeignNationalBody(Strict):
+    """Fit lost by another country's national association when the town's own country has
+    one: the town's own body speaks its language and law, the foreign one stays an option."""
+
+    penalty: Share
+
+
 class NetworkFitRules(RulesFile):
     weights: FitWeights
     theme_saturation: Annotated[int, Field(ge=1, le=10)]
@@ -88,6 +103,8 @@ class NetworkFitRules(RulesFile):
     min_score: Share
     capacity_fit: dict[Effort, dict[CapacityLevel, Share]]
     cost_fit: dict[Band, dict[BudgetBand, Share]]
+    scale: ScaleFit
+    foreign_national_body: ForeignNationalBody
     adjustments: list[FitAdjustment] = Field(default_factory=list)
 
     @field_validator("capacity_fit", "cost_fit")
@@ -181,6 +198,9 @@ class PlanStep(Strict):
     cost_band: BudgetBand
     when: Condition | None = None
     resources: list[ProgrammeId] = Field(default_factory=list)
+    funded_by: list[ProgrammeId] = Field(default_factory=list)
+    """Programmes that can pay for the step; one that applies to the town's country keeps
+    a step its budget cannot carry in place, with the funding route (``rules/budget.yaml``)."""
     links: list[Link] = Field(default_factory=list)
 
     @field_validator("title", "why", "who")
@@ -216,3 +236,26 @@ def _placeholders(text: str) -> list[str]:
 
 class PlanRules(RulesFile):
     steps: list[PlanStep] = Field(min_length=1)
+
+
+# --- the plan against the town's budget ----------------------------------------------------
+
+BandSteps = Annotated[int, Field(ge=0, le=4)]
+"""A number of steps on the budget scale (none < under_1k < ... < over_50k)."""
+
+
+class BudgetConstraint(Strict):
+    """A constraint the town named that caps the budget the plan may count on."""
+
+    constraint: ConstraintId
+    budget_at_most: BudgetBand
+
+
+class BudgetRules(RulesFile):
+    """How the plan treats steps that cost more than the town can spend."""
+
+    allowance_bands: BandSteps
+    move_to: Horizon
+    drop_above_bands: BandSteps
+    funding_uses: list[UseFor] = Field(min_length=1)
+    constraints: list[BudgetConstraint] = Field(default_factory=list)

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from advisor.geo.countries import CountryCode
@@ -81,10 +81,32 @@ def _no_control(text: str) -> str:
     return text
 
 
+def _number_as_text(value: object) -> object:
+    """A number (or a date) written in a text field, as the text the clerk wrote.
+
+    YAML reads ``period: 1854`` as an integer and ``since: 2001-05-01`` as a date, though a
+    clerk means the words; refusing them as "expected text" blamed the clerk for YAML's
+    typing. ``true`` and ``false`` stay refused: in a text field they are more likely a
+    slip (an answer put in the wrong field) than the word, so the clerk is asked to quote it.
+    """
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "bool_in_text",
+            'expected text, got {value}; put the words in quotes ("{value}") if you mean them',
+            {"value": "true" if value else "false"},
+        )
+    if isinstance(value, int | float | dt.date):
+        return str(value)
+    return value
+
+
 Clean = AfterValidator(_no_control)
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), Clean]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), Clean]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000), Clean]
+AsText = BeforeValidator(_number_as_text)
+Name = Annotated[
+    str, AsText, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), Clean
+]
+ShortText = Annotated[str, AsText, StringConstraints(strip_whitespace=True, max_length=200), Clean]
+LongText = Annotated[str, AsText, StringConstraints(strip_whitespace=True, max_length=4000), Clean]
 LanguageCode = Annotated[
     str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z]{2,3}$")
 ]
@@ -112,10 +134,14 @@ LanguageList = Annotated[
 class Municipality(Strict):
     """The town itself; name, country and population are needed before results."""
 
-    name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120), Clean] = ""
+    name: Annotated[
+        str, AsText, StringConstraints(strip_whitespace=True, max_length=120), Clean
+    ] = ""
     country: CountryCode | None = None
     region: ShortText = ""
     population: Annotated[int, Field(ge=1, le=50_000_000)] | None = None
+    metro_population: Annotated[int, Field(ge=1, le=100_000_000)] | None = None
+    """Optional: people in the whole metropolitan area, which some big-city networks count."""
     geonameid: GeonameId | None = None
     latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
     longitude: Annotated[float, Field(ge=-180, le=180)] | None = None

@@ -101,8 +101,17 @@ class Resource(Out):
     offers: list[str]
 
 
+class FundingRoute(Out):
+    """The programme that pays for a step above the town's budget, and how (``route``)."""
+
+    id: str
+    name: str
+    url: str
+    route: str
+
+
 class PlanItem(Out):
-    """One step of the look-within plan, cut to the town's capacity."""
+    """One step of the look-within plan, cut to the town's capacity and budget."""
 
     id: str
     horizon: Literal["first_3_months", "first_year", "one_to_three_years"]
@@ -114,6 +123,7 @@ class PlanItem(Out):
     reasons: Reasons
     resources: list[Resource]
     links: list[SourceRef]
+    funded_by: FundingRoute | None = None
 
 
 class Meta(Out):
