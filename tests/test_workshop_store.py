@@ -186,3 +186,9 @@ def test_a_participants_own_link_works_even_after_wrong_codes_from_the_same_addr
     store.close(code, key)
     assert store.rejoin(code, person.id)[0].status == "closed"
     assert store.rejoin(code, "not-a-participant") is None
+
+
+def test_secrets_never_start_with_a_dash_so_the_command_line_takes_them():
+    from advisor.workshop.codes import new_secret
+
+    assert not any(new_secret().startswith("-") for _ in range(3000))

@@ -36,8 +36,11 @@ def shown_code(code: str) -> str:
 
 
 def new_secret() -> str:
-    """A facilitator key or a participant id: 256 random bits, URL-safe."""
-    return secrets.token_urlsafe(32)
+    """A facilitator key or a participant id: 256 random bits, URL-safe, never starting
+    with "-" (the command line would read ``--key -abc...`` as another option)."""
+    while (secret := secrets.token_urlsafe(32)).startswith("-"):
+        continue
+    return secret
 
 
 def secret_hash(secret: str) -> str:
