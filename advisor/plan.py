@@ -2,7 +2,10 @@
 
 A step may repeat for each dormant tie, declared connection or recommended network; its
 "who" is chosen by the town's capacity level; its resources are the support programmes it
-names that actually apply to the town's country.
+names that actually apply to the town's country. A step's texts are made specific to the
+town: a variant that names the town's own themes, institutions or connections replaces the
+generic wording when the town declared them, and a step may claim a place among the three
+first steps (the letter to a declared connection does).
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ from advisor.geo.countries import country_name
 from advisor.geo.names import fold, place_key
 from advisor.i18n import t
 from advisor.knowledge.load import Knowledge
-from advisor.knowledge.rules_models import HORIZONS, PlanStep
+from advisor.knowledge.rules_models import HORIZONS, PlanStep, PlanVariant
 from advisor.model.assessment import Assessment
 from advisor.model.result import FundingRoute, NetworkAdvice, PlanItem, Resource, SourceRef
 from advisor.plan_budget import Funding, fit_to_budget
 
 Values = dict[str, str]
+NAMED = 3
+"""At most this many themes, institutions or places named in one step: the most distinctive,
+so a title stays one line."""
 
 
 class _Keep(dict[str, str]):
@@ -67,6 +73,68 @@ def _repeats(
             yield net.id, {"network": net.name}, because + net.reasons[1:3]
 
 
+def _in_words(items: Sequence[str]) -> str:
+    """``a, b and c``: the town's own items as a phrase to put inside a sentence."""
+    listed = [item for item in dict.fromkeys(items) if item]
+    if len(listed) < 2:
+        return "".join(listed)
+    key = "plan.specific.and" if len(listed) == 2 else "plan.specific.and_list"
+    return t(key, items=", ".join(listed[:-1]), last=listed[-1])
+
+
+def _lower_label(label: str) -> str:
+    """A vocabulary label inside a sentence (``Steel industry`` -> ``steel industry``);
+    labels that open with an acronym or a name keep their capitals."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def town_values(assessment: Assessment, knowledge: Knowledge) -> Values:
+    """What sets the town apart, for the placeholders every step may use; empty when the
+    town declared nothing, so the generic wording is kept."""
+    terms = knowledge.terms("themes")
+    # themes most towns share (tourism, weight 0.5) come after the distinctive ones
+    ranked = sorted(assessment.themes, key=lambda th: -(terms[th].weight if th in terms else 1))
+    themes = [_lower_label(knowledge.label("theme", th)) for th in ranked]
+    return {
+        "themes": _in_words(themes[:NAMED]),
+        "institutions": _in_words([i.name for i in assessment.specializations.institutions][:2]),
+        "connections": _in_words([c.place for c in assessment.history.connections][:NAMED]),
+    }
+
+
+def wording(step: PlanStep, values: Values) -> PlanVariant:
+    """The first variant whose placeholders all have a value for the town, else the step's
+    own title and why: a town is told about its own history when it gave one."""
+    for variant in step.variants:
+        names = _names(variant.title) + _names(variant.why)
+        if all(values.get(name) for name in names):
+            return variant
+    return PlanVariant(title=step.title, why=step.why)
+
+
+def _names(template: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def promote(items: list[PlanItem], steps: Sequence[PlanStep]) -> list[PlanItem]:
+    """Move the first repetition of each step that claims a ``first_steps_position`` to
+    that place among the first-three-months steps, keeping the others in order."""
+    ordered = list(items)
+    claims = sorted(
+        (s for s in steps if s.first_steps_position), key=lambda s: s.first_steps_position or 0
+    )
+    for step in claims:
+        first = [i for i in ordered if i.horizon == HORIZONS[0]]
+        mine = [i for i in first if i.id == step.id or i.id.startswith(step.id + ".")]
+        if not mine:
+            continue
+        ordered.remove(mine[0])
+        ordered.insert(min((step.first_steps_position or 1) - 1, len(first) - 1), mine[0])
+    return ordered
+
+
 def _slug(place: str) -> str:
     return fold(place).replace(" ", "_")
 
@@ -101,7 +169,11 @@ def build_plan(
     """All steps that apply, ordered by horizon, then as written in the rules files; a step
     the town's budget cannot carry moves later or drops out (``rules/budget.yaml``)."""
     level = str(facts.values["capacity_level"])
-    base = {"town": assessment.municipality.name, "country": country_name(facts.country)}
+    base = {
+        "town": assessment.municipality.name,
+        "country": country_name(facts.country),
+        **town_values(assessment, knowledge),
+    }
     items: list[PlanItem] = []
     for step in knowledge.rules.plan:
         outcome = step.when.evaluate(facts) if step.when else None
@@ -116,14 +188,15 @@ def build_plan(
         links = [SourceRef(title=link.title, url=link.url) for link in step.links]
         for suffix, extra, own_reasons in _repeats(step, assessment, networks):
             values = {**base, **extra}
+            text = wording(step, values)
             reasons = own_reasons + (because if outcome else []) or because
             reasons = [*reasons, *budget.reasons]
             items.append(
                 PlanItem(
                     id=f"{step.id}.{suffix}" if suffix else step.id,
                     horizon=budget.horizon,
-                    title=fill(step.title, values),
-                    why=fill(step.why, values),
+                    title=fill(text.title, values),
+                    why=fill(text.why, values),
                     who=fill(who, values),
                     effort=step.effort,
                     cost_band=step.cost_band,
@@ -134,4 +207,4 @@ def build_plan(
                 )
             )
     items.sort(key=lambda item: HORIZONS.index(item.horizon))
-    return items
+    return promote(items, knowledge.rules.plan)

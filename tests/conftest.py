@@ -19,6 +19,7 @@ from pydantic import Field
 
 from advisor.answers import parse_answers
 from advisor.assess import assess
+from advisor.headline import first_steps
 from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import BUDGET_SCALE
 from advisor.model.base import Strict
@@ -53,6 +54,9 @@ class Expect(Strict):
     eligible_include: list[str] = Field(default_factory=list)
     network_order: list[tuple[str, str]] = Field(default_factory=list)
     network_cautions: dict[str, str] = Field(default_factory=dict)
+    first_steps_include: list[str] = Field(default_factory=list)
+    first_steps_exclude: list[str] = Field(default_factory=list)
+    first_steps_mention: list[str] = Field(default_factory=list)
 
 
 class Scenario(Strict):
@@ -110,7 +114,26 @@ def unmet(expect: Expect, result: Result) -> list[str]:
                 )
     if expect.who_contains and not any(expect.who_contains in s.who for s in result.plan):
         misses.append(f"no plan step's 'who' mentions '{expect.who_contains}'")
-    return misses + plan_budget_misses(expect, result) + network_misses(expect, result)
+    return (
+        misses
+        + plan_budget_misses(expect, result)
+        + network_misses(expect, result)
+        + first_steps_misses(expect, result)
+    )
+
+
+def first_steps_misses(expect: Expect, result: Result) -> list[str]:
+    """The three first steps (as the summary shows them) the scenario expects but misses:
+    step ids among them or not, and words their titles or whys must mention."""
+    steps = first_steps(result)
+    ids = [s.id for s in steps]
+    text = " ".join(f"{s.title} {s.why}" for s in steps)
+    misses = [f"first steps {ids} lack {i}" for i in expect.first_steps_include if i not in ids]
+    misses += [f"first steps {ids} include {i}" for i in expect.first_steps_exclude if i in ids]
+    misses += [
+        f"first steps do not mention '{w}'" for w in expect.first_steps_mention if w not in text
+    ]
+    return misses
 
 
 def network_misses(expect: Expect, result: Result) -> list[str]:

@@ -143,6 +143,11 @@ class PartnerRules(RulesFile):
     themed_overlap: Share
     themed_limit: Limit
     themed_min_shared_weight: Annotated[float, Field(gt=0, le=10)]
+    themed_size_weight: Share
+    themed_size_factor: Annotated[float, Field(gt=1, le=100000)]
+    themed_max_score: Share
+    themed_unknown_size: Share
+    size_note_factor: Annotated[float, Field(gt=1, le=100000)]
     size_factor: Annotated[float, Field(gt=1, le=1000)]
     twinner_base: Share
     twinner_min_ties: Annotated[int, Field(ge=1, le=100)]
@@ -162,11 +167,15 @@ Horizon = Literal["first_3_months", "first_year", "one_to_three_years"]
 HORIZONS: tuple[Horizon, ...] = ("first_3_months", "first_year", "one_to_three_years")
 ForEach = Literal["dormant_tie", "connection", "recommended_network"]
 
+TOWN_PLACEHOLDERS = frozenset({"town", "country", "themes", "institutions", "connections"})
+"""Placeholders every step may use: the town itself and what sets it apart (its themes, its
+institutions, the places it declared a connection with). The last three may be empty."""
+
 PLACEHOLDERS: dict[str | None, frozenset[str]] = {
-    None: frozenset({"town", "country"}),
-    "dormant_tie": frozenset({"town", "country", "place", "place_country", "since"}),
-    "connection": frozenset({"town", "country", "place", "place_country", "kind"}),
-    "recommended_network": frozenset({"town", "country", "network"}),
+    None: TOWN_PLACEHOLDERS,
+    "dormant_tie": TOWN_PLACEHOLDERS | {"place", "place_country", "since"},
+    "connection": TOWN_PLACEHOLDERS | {"place", "place_country", "kind"},
+    "recommended_network": TOWN_PLACEHOLDERS | {"network"},
 }
 
 
@@ -181,6 +190,14 @@ class WhoByCapacity(Strict):
 class Link(Strict):
     title: Text
     url: Url
+
+
+class PlanVariant(Strict):
+    """A more specific wording of a step: used when every placeholder it names has a value
+    for the town (a town with themes gets the text that names them)."""
+
+    title: Text
+    why: Text
 
 
 class PlanStep(Strict):
@@ -202,12 +219,17 @@ class PlanStep(Strict):
     """Programmes that can pay for the step; one that applies to the town's country keeps
     a step its budget cannot carry in place, with the funding route (``rules/budget.yaml``)."""
     links: list[Link] = Field(default_factory=list)
+    variants: list[PlanVariant] = Field(default_factory=list, max_length=10)
+    """Specific wordings, first that fits wins; ``title`` and ``why`` are the fallback."""
+    first_steps_position: Annotated[int, Field(ge=1, le=3)] | None = None
+    """Where the step's first repetition goes among the first-three-months steps, so a
+    letter to a declared connection is among the three first steps."""
 
-    @field_validator("title", "why", "who")
+    @field_validator("title", "why", "who", "variants")
     @classmethod
     def _known_placeholders(cls, value: Any, info: ValidationInfo) -> Any:
         allowed = PLACEHOLDERS[info.data.get("for_each")]
-        texts = [value] if isinstance(value, str) else list(value.model_dump().values())
+        texts = _texts(value)
         for text in texts:
             for name in _placeholders(text):
                 if name not in allowed:
@@ -221,6 +243,15 @@ class PlanStep(Strict):
                         },
                     )
         return value
+
+
+def _texts(value: Any) -> list[str]:
+    """The template texts of a field: one text, one per capacity level, or per variant."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [text for variant in value for text in (variant.title, variant.why)]
+    return list(value.model_dump().values())
 
 
 def _placeholders(text: str) -> list[str]:
