@@ -19,6 +19,7 @@ from advisor.model.result import PartnerSuggestion, Result
 from advisor.report.charts import map_figure
 from advisor.report.content import build_document
 from advisor.report.document import MapChart, Point
+from advisor.report.fmt import score_about
 from advisor.ui.scroll import step_script
 from advisor.ui.steps.results import partner_table
 
@@ -310,3 +311,17 @@ def test_upload_help_states_the_real_limit() -> None:
     from advisor.i18n import t
 
     assert f"{ANSWERS_LIMIT // 1024} KB" in t("save.upload_help")
+
+
+def test_every_score_says_what_it_compares_on_the_page() -> None:
+    at = on_results()
+    leads = "\n".join(m.value for m in at.markdown if "(" in m.value and "%" in m.value)
+    assert "how alike" in leads or "how well" in leads
+    notes = []
+    for tab in ("Networks", "Partner towns", "Reference cases"):
+        at.session_state["results.tab"] = tab
+        notes += [c.value for c in at.run().caption]
+    shown = "\n".join(notes).replace("\\", "")  # captions are escaped Markdown
+    for about in ("network", "partner", "case"):
+        assert score_about(about) in shown
+    assert shown.count("Fit: ") >= 2 and "Similarity: " in shown

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from advisor.geo.countries import country_name
 from advisor.geo.names import place_key
 from advisor.i18n import t
-from advisor.partners.suggest import Candidate, PartnerContext, size_similarity
+from advisor.partners.suggest import Candidate, PartnerContext, enrich, size_similarity
 from advisor.sources import own_answers, refs
 
 
@@ -85,6 +85,18 @@ def _weighted_dice(ctx: PartnerContext, theirs: set[str]) -> tuple[float, float]
     return shared, (2 * shared / total if total else 0.0)
 
 
+def _themed_score(ctx: PartnerContext, overlap: float, population: int | None) -> float:
+    """Shared themes first, then closeness in size: a city of millions and a village of
+    3,000 may share a theme, but a partner of a like size can match its exchanges, staff and
+    budget. An unknown size is neither close nor far (``themed_unknown_size``)."""
+    rules = ctx.knowledge.rules.partners
+    size = size_similarity(ctx.population, population, rules.themed_size_factor)
+    if not population or not ctx.assessment.municipality.population:
+        size = rules.themed_unknown_size
+    score = rules.themed_base + rules.themed_overlap * overlap + rules.themed_size_weight * size
+    return min(score, rules.themed_max_score)
+
+
 def from_themed_places(ctx: PartnerContext) -> Iterator[Candidate]:
     """Curated places (data/places) that share enough of the town's history or
     specialization: one distinctive theme, or two common ones. Places marked as not a
@@ -100,25 +112,21 @@ def from_themed_places(ctx: PartnerContext) -> Iterator[Candidate]:
             if shared_weight < rules.themed_min_shared_weight:
                 continue
             pop = place.population.value if place.population else None
-            score = (
-                rules.themed_base
-                + rules.themed_overlap * overlap
-                + 0.1 * size_similarity(ctx.population, pop, rules.size_factor)
-            )
             shared = sorted(ctx.facts.themes & set(place.themes))
             labels = ", ".join(ctx.knowledge.label("theme", i) for i in shared)
             keys = [*place.source_keys, *(place.population.source_keys if place.population else [])]
-            found.append(
-                Candidate(
-                    name=place.name,
-                    country=place.country,
-                    score=min(score, 0.85),
-                    reasons=[t("partner.themes", items=labels), place.why.strip()],
-                    sources=refs(group, keys),
-                    geonameid=place.geonameid,
-                    population=pop,
-                )
+            cand = Candidate(
+                name=place.name,
+                country=place.country,
+                score=0.0,
+                reasons=[t("partner.themes", items=labels), place.why.strip()],
+                sources=refs(group, keys),
+                geonameid=place.geonameid,
+                population=pop,
             )
+            cand = enrich(cand, ctx.open_data)
+            cand.score = _themed_score(ctx, overlap, cand.population)
+            found.append(cand)
     found.sort(key=lambda c: (-c.score, c.name))
     yield from found[: rules.themed_limit]
 

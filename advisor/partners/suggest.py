@@ -9,6 +9,7 @@ from typing import Literal
 
 from advisor.conditions import Facts
 from advisor.geo.names import place_key
+from advisor.i18n import t
 from advisor.knowledge.load import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import CaseMatch, PartnerSuggestion, SourceRef
@@ -93,7 +94,7 @@ def _merge(best: Candidate, other: Candidate, bonus: float) -> Candidate:
     return best
 
 
-def _enrich(cand: Candidate, data: OpenData | None) -> Candidate:
+def enrich(cand: Candidate, data: OpenData | None) -> Candidate:
     """Fill GeoNames id, population and coordinates when the place is surely known."""
     if data is None:
         return cand
@@ -128,7 +129,7 @@ def _excluded_keys(ctx: PartnerContext) -> set[tuple[str, str]]:
         if t.status == "active"
     ]
     keys = {place_key(p.name, p.country) for p in probes}
-    return keys | {_enrich(p, ctx.open_data).key for p in probes}
+    return keys | {enrich(p, ctx.open_data).key for p in probes}
 
 
 class _Merged:
@@ -171,11 +172,34 @@ def suggest_partners(ctx: PartnerContext, finders: Sequence[Finder]) -> list[Par
         for cand in finder(ctx):
             if place_key(cand.name, cand.country) in excluded:
                 continue
-            cand = _enrich(cand, ctx.open_data)
+            cand = enrich(cand, ctx.open_data)
             if cand.keys & excluded:
                 continue
             merged.add(cand)
-    return [_suggestion(c) for c in merged.ranked()[: rules.max_suggestions]]
+    ranked = merged.ranked()[: rules.max_suggestions]
+    return [_suggestion(_with_size_note(c, ctx)) for c in ranked]
+
+
+def _with_size_note(cand: Candidate, ctx: PartnerContext) -> Candidate:
+    """Say so when a partner is of a very different size (``size_note_factor`` times or
+    more): a city and a village can share a story, but not the same budget, staff or
+    exchanges, and the council should see that before it writes a letter."""
+    mine, theirs = ctx.assessment.municipality.population, cand.population
+    if not mine or not theirs:
+        return cand
+    factor = ctx.knowledge.rules.partners.size_note_factor
+    if max(mine, theirs) < factor * min(mine, theirs):
+        return cand
+    key = "partner.size.much_smaller" if theirs < mine else "partner.size.much_larger"
+    note = t(key, theirs=_number(theirs), mine=_number(mine))
+    if note not in cand.reasons:
+        cand.reasons.append(note)
+    return cand
+
+
+def _number(value: int) -> str:
+    """``2,500,000`` as the catalog writes numbers (the same as the reports)."""
+    return t("report.number", value=f"{value:,}")
 
 
 def _suggestion(c: Candidate) -> PartnerSuggestion:

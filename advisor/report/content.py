@@ -149,7 +149,9 @@ def lead_text(lead: Lead) -> str:
     """``Tainan, Taiwan, strong fit (90%): reason``: one line per lead."""
     name = place(lead.name, lead.country) if lead.country else lead.name
     kind = "similarity" if lead.kind == "case" else "fit"
-    return t("report.summary.pick", name=name, score=scored(lead.score, kind), why=lead.why)
+    return t(
+        "report.summary.pick", name=name, score=scored(lead.score, kind, lead.kind), why=lead.why
+    )
 
 
 def renderer(layout: Callable[[Document], bytes], what: str) -> Renderer:

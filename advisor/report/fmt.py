@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Literal
 
 from advisor.geo.countries import country_name
 from advisor.i18n import t
@@ -24,16 +25,38 @@ def percent(score: float) -> str:
     return t("report.percent", value=round(score * 100))
 
 
+ScoreAbout = Literal["network", "partner", "case"]
+"""What a score compares: a network's fit, a partner's fit, a reference case's similarity."""
+
+
 def rating(score: float) -> str:
     """``strong (72%)``: the scale's word and the percentage, for a cell headed "Fit"."""
     return t("score.rating", level=t(f"score.level.{score_level(score)}"), percent=percent(score))
 
 
-def scored(score: float, kind: str = "fit") -> str:
+def scored(score: float, kind: str = "fit", about: ScoreAbout | None = None) -> str:
     """``strong fit (72%)`` or ``good similarity (55%)``: the one way every page, report and
-    terminal view states a score, words first (a clerk reads those), number after."""
+    terminal view states a score, words first (a clerk reads those), number after. With
+    ``about``, what the score compares follows (``strong fit (72%) — how well the network
+    matches ...``): a percentage means nothing to a council until it knows of what."""
     level = t(f"score.level.{score_level(score)}")
-    return t(f"score.{kind}", level=level, percent=percent(score))
+    text = t(f"score.{kind}", level=level, percent=percent(score))
+    return explained(text, about) if about else text
+
+
+def explained(text: str, about: ScoreAbout) -> str:
+    """``text — what the score compares``, for a score already in words."""
+    return t("score.explained", score=text, about=score_about(about))
+
+
+def score_about(about: ScoreAbout) -> str:
+    """What a score of this kind compares, in one phrase (``how alike your ... are``)."""
+    return t(f"score.about.{about}")
+
+
+def score_note(label: str, about: ScoreAbout) -> str:
+    """``Fit: how well ...``: the line under a table whose cells show bare ratings."""
+    return t("score.note", label=label, about=score_about(about))
 
 
 def long_date(day: dt.date) -> str:

@@ -9,22 +9,25 @@ from advisor.i18n import t
 from advisor.knowledge.rules_models import HORIZONS
 from advisor.model.result import Result
 from advisor.opendata.find_town import TownHit
-from advisor.report.fmt import number, scored
+from advisor.report.fmt import ScoreAbout, number, scored
 
 
 def _bullets(lines: Sequence[str], indent: str = "  ") -> list[str]:
     return [f"{indent}- {line}" for line in lines]
 
 
-def _score(value: float, kind: str = "fit") -> str:
-    """The same words and percentage as the reports and the results page."""
-    return scored(value, kind)
+def _score(value: float, about: ScoreAbout, kind: str = "fit") -> str:
+    """The same words and percentage as the reports and the results page, with what the
+    score compares."""
+    return scored(value, kind, about)
 
 
 def _matches(result: Result) -> list[str]:
     out = [f"## {t('summary.matches')}", ""]
     for m in result.matches:
-        out += [f"- **{m.name}** ({country_name(m.country)}), {_score(m.score, 'similarity')}"]
+        out += [
+            f"- **{m.name}** ({country_name(m.country)}), {_score(m.score, 'case', 'similarity')}"
+        ]
         out += _bullets(m.reasons)
     return out
 
@@ -32,7 +35,7 @@ def _matches(result: Result) -> list[str]:
 def _networks(result: Result) -> list[str]:
     out = [f"## {t('summary.networks')}", ""]
     for n in result.networks:
-        out += [f"- **{n.name}**, {_score(n.score)}"]
+        out += [f"- **{n.name}**, {_score(n.score, 'network')}"]
         out += _bullets([*n.reasons, *(f"⚠ {c}" for c in n.cautions), *n.evidence])
     out += ["", f"## {t('summary.not_eligible')}", ""]
     for n in result.not_eligible:
@@ -48,7 +51,7 @@ def _partners(result: Result) -> list[str]:
         size = f", {number(p.population)} {t('summary.inhabitants')}" if p.population else ""
         out += [
             f"- **{p.name}** ({country_name(p.country)}{size}), "
-            f"{t(f'partner.kind.{p.kind}')}, {_score(p.score)}"
+            f"{t(f'partner.kind.{p.kind}')}, {_score(p.score, 'partner')}"
         ]
         out += _bullets(p.reasons)
     return out

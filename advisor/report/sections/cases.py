@@ -13,7 +13,7 @@ from advisor.knowledge.load import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import CaseMatch, Result
 from advisor.report.document import Block, Bullets, Heading, Paragraph, ProfileChart
-from advisor.report.fmt import number, one_line, place, scored
+from advisor.report.fmt import number, one_line, place, score_note, scored
 
 MAX_CHART_ROWS = 14
 
@@ -22,7 +22,10 @@ def cases_blocks(a: Assessment, r: Result, k: Knowledge) -> list[Block]:
     """An intro, the theme profile chart, then each case in order of similarity."""
     if not r.matches:
         return [Paragraph(t("report.cases.none"))]
-    blocks: list[Block] = [Paragraph(t("report.cases.intro", town=r.meta.town), "lead")]
+    blocks: list[Block] = [
+        Paragraph(t("report.cases.intro", town=r.meta.town), "lead"),
+        Paragraph(score_note(t("report.cases.similarity"), "case"), "note"),
+    ]
     chart = profile_chart(a, r, k)
     if chart.rows:
         blocks.append(chart)

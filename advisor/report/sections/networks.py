@@ -10,7 +10,7 @@ from __future__ import annotations
 from advisor.i18n import t
 from advisor.model.result import NetworkAdvice, Result
 from advisor.report.document import Block, Bullets, Fact, Facts, Heading, Paragraph, Table
-from advisor.report.fmt import join_sentences, one_line, rating
+from advisor.report.fmt import explained, join_sentences, one_line, rating, score_note
 
 
 def networks_blocks(r: Result) -> list[Block]:
@@ -25,7 +25,8 @@ def networks_blocks(r: Result) -> list[Block]:
             (n.name, rating(n.score), t(f"effort.{n.effort}"), _fee(n)) for n in r.other_networks
         )
         columns = tuple(t(f"report.networks.column.{c}") for c in ("name", "fit", "effort", "fees"))
-        blocks += [Heading(t("report.networks.others")), Table(columns, rows, (5, 1, 1, 5))]
+        note = Paragraph(score_note(t("report.networks.column.fit"), "network"), "note")
+        blocks += [Heading(t("report.networks.others")), Table(columns, rows, (5, 1, 1, 5)), note]
     if r.current_networks:
         names = tuple(n.name for n in r.current_networks)
         blocks += [Heading(t("report.networks.current")), Bullets(names)]
@@ -35,7 +36,7 @@ def networks_blocks(r: Result) -> list[Block]:
 def _network(n: NetworkAdvice) -> list[Block]:
     facts = Facts(
         (
-            Fact(t("report.networks.fit"), rating(n.score)),
+            Fact(t("report.networks.fit"), explained(rating(n.score), "network")),
             Fact(t("report.networks.effort"), t(f"effort.{n.effort}")),
             Fact(t("report.networks.fees"), _fee(n)),
             Fact(t("report.networks.mode"), t(f"report.mode.{n.application_mode}")),

@@ -11,7 +11,7 @@ from advisor.i18n import t
 from advisor.model.assessment import Assessment
 from advisor.model.result import PartnerSuggestion, Result
 from advisor.report.document import Block, MapChart, Paragraph, Point, Table
-from advisor.report.fmt import join_sentences, number, one_line, rating, scored
+from advisor.report.fmt import join_sentences, number, one_line, rating, score_note, scored
 
 _COLUMNS = ("name", "country", "population", "kind", "fit", "why")
 
@@ -27,6 +27,7 @@ def partners_blocks(a: Assessment, r: Result) -> list[Block]:
     rows = tuple(_row(p) for p in r.partners)
     columns = tuple(t(f"report.partners.column.{c}") for c in _COLUMNS)
     blocks.append(Table(columns, rows, (3, 2, 2, 2, 1, 6)))
+    blocks.append(Paragraph(score_note(t("report.partners.column.fit"), "partner"), "note"))
     return blocks
 
 

@@ -15,7 +15,7 @@ from advisor.i18n import t
 from advisor.knowledge.rules_models import HORIZONS
 from advisor.model.assessment import Assessment
 from advisor.model.result import NetworkAdvice, PartnerSuggestion, Result
-from advisor.report.fmt import number, one_line, place, rating, scored
+from advisor.report.fmt import number, one_line, place, rating, score_note, scored
 from advisor.ui import resources, state
 from advisor.ui.nav import back_next
 from advisor.ui.text import md
@@ -92,7 +92,7 @@ def _first_step(number_: int, step: FirstStep) -> None:
 
 def _lead(lead: Lead) -> None:
     name = place(lead.name, lead.country) if lead.country else lead.name
-    score = scored(lead.score, "similarity" if lead.kind == "case" else "fit")
+    score = scored(lead.score, "similarity" if lead.kind == "case" else "fit", about=lead.kind)
     with st.container(border=True):
         st.markdown(f"{t(f'report.summary.{lead.kind}')}: **{md(name)}**, {md(score)}")
         st.caption(t("results.lead_because", because=md(lead.why)))
@@ -120,6 +120,7 @@ def _headline(result: Result) -> None:
 
 
 def _matches(answers: Assessment, result: Result) -> None:
+    st.caption(md(score_note(t("results.score_label.similarity"), "case")))
     _chart("profile", answers, "chart.profile")
     for match in result.matches:
         with st.expander(
@@ -162,6 +163,7 @@ def _network(net: NetworkAdvice, expanded: bool) -> None:
 
 
 def _networks(_answers: Assessment, result: Result) -> None:
+    st.caption(md(score_note(t("results.score_label.fit"), "network")))
     if not result.networks:
         st.info(t("results.no_networks"))
     for i, net in enumerate(result.networks):
@@ -207,6 +209,7 @@ def _partners(answers: Assessment, result: Result) -> None:
         st.info(t("summary.no_partners"))
         return
     st.markdown(partner_table(result.partners))
+    st.caption(md(score_note(t("results.score_label.fit"), "partner")))
     _chart("map", answers, "chart.map")
     for p in result.partners:
         with st.expander(
