@@ -17,6 +17,7 @@ from advisor.opendata.bundle import OpenData
 from advisor.partners import PartnerContext, suggest_partners
 from advisor.partners.finders import CORE_FINDERS
 from advisor.partners.opendata_finders import OPEN_DATA_FINDERS
+from advisor.partners.places import resolve_places
 from advisor.plan import build_plan
 
 
@@ -45,7 +46,12 @@ def assess(
     facts = facts_for(assessment, knowledge)
     matches = match_cases(assessment, facts, knowledge)
     networks = advise_networks(facts, knowledge, open_data)
-    context = PartnerContext(assessment, facts, knowledge, matches, open_data)
+    # Declared places resolved by their hints (region, spelling, description) reach the
+    # partner finders with their GeoNames ids; the ones left open are listed to confirm.
+    placed, unresolved = (
+        resolve_places(open_data.gazetteer, assessment) if open_data else (assessment, [])
+    )
+    context = PartnerContext(placed, facts, knowledge, matches, open_data)
     finders = OPEN_DATA_FINDERS if open_data else CORE_FINDERS
     partners = suggest_partners(context, finders)
     plan = build_plan(assessment, facts, knowledge, networks.recommended)
@@ -68,4 +74,5 @@ def assess(
         partners=partners,
         plan=plan,
         meta=meta,
+        unresolved_places=unresolved,
     )

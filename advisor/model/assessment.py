@@ -155,6 +155,8 @@ class Connection(Strict):
     kind: ConnectionKindId
     period: ShortText = ""
     description: LongText = ""
+    region: ShortText = ""
+    """State, province or region of the place: tells namesakes apart ("Oregon")."""
     geonameid: GeonameId | None = None
 
 
@@ -185,6 +187,8 @@ class SisterTie(Strict):
     country: CountryCode
     since: Year | None = None
     status: Literal["active", "dormant"] = "active"
+    region: ShortText = ""
+    """State, province or region of the place: tells namesakes apart ("Oregon")."""
     geonameid: GeonameId | None = None
     notes: ShortText = ""
 

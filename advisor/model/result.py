@@ -94,6 +94,26 @@ class PartnerSuggestion(Out):
     sources: list[SourceRef]
 
 
+class PlaceCandidate(Out):
+    """One GeoNames place a declared name may mean."""
+
+    name: str
+    region: str
+    population: int
+    geonameid: int
+
+
+class UnresolvedPlace(Out):
+    """A connection or sister town the gazetteer could not settle on: the clerk confirms it
+    (by adding its region or GeoNames id to the answers)."""
+
+    name: str
+    country: str
+    source: Literal["connection", "sister_town"]
+    status: Literal["ambiguous", "not_found"]
+    candidates: list[PlaceCandidate] = []
+
+
 class Resource(Out):
     id: str
     name: str
@@ -145,3 +165,4 @@ class Result(Out):
     partners: list[PartnerSuggestion]
     plan: list[PlanItem]
     meta: Meta
+    unresolved_places: list[UnresolvedPlace] = []

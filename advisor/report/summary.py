@@ -10,6 +10,7 @@ from advisor.knowledge.rules_models import HORIZONS
 from advisor.model.result import Result
 from advisor.opendata.find_town import TownHit
 from advisor.report.fmt import ScoreAbout, number, scored
+from advisor.report.sections.partners import candidate_text
 
 
 def _bullets(lines: Sequence[str], indent: str = "  ") -> list[str]:
@@ -57,6 +58,18 @@ def _partners(result: Result) -> list[str]:
     return out
 
 
+def _places_to_confirm(result: Result) -> list[str]:
+    """Declared places the gazetteer could not settle on, with their namesakes, so the clerk
+    can add the region or id that makes them certain."""
+    if not result.unresolved_places:
+        return []
+    out = [f"## {t('places.title')}", "", t("places.intro"), ""]
+    for u in result.unresolved_places:
+        out.append(f"- **{u.name}** ({country_name(u.country)}): {t(f'places.status.{u.status}')}")
+        out += _bullets([candidate_text(c) for c in u.candidates])
+    return out
+
+
 def _plan(result: Result) -> list[str]:
     out = [f"## {t('summary.plan')}"]
     for horizon in HORIZONS:
@@ -84,7 +97,8 @@ def summary_markdown(result: Result) -> str:
         ),
         "",
     ]
-    sections = [_matches(result), _networks(result), _partners(result), _plan(result)]
+    sections = [_matches(result), _networks(result), _partners(result)]
+    sections += [s for s in [_places_to_confirm(result)] if s] + [_plan(result)]
     return "\n".join(head + [line for s in sections for line in [*s, ""]]).rstrip() + "\n"
 
 
