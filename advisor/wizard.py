@@ -153,10 +153,10 @@ def edit_town(
     )
 
 
-def apply_town_hit(assessment: Assessment, hit: TownHit) -> Assessment:
-    """The answers with the town filled from a gazetteer hit, and its known twin towns
-    added as active ties (the user marks dormant ones on the ties step)."""
-    town = assessment.municipality.model_copy(
+def town_from_hit(hit: TownHit, town: Municipality | None = None) -> Municipality:
+    """``town`` (or a new one) with what the gazetteer knows of ``hit``: name, country,
+    region, population, GeoNames id and coordinates."""
+    return (town or Municipality()).model_copy(
         update={
             "name": hit.name,
             "country": hit.country,
@@ -167,6 +167,12 @@ def apply_town_hit(assessment: Assessment, hit: TownHit) -> Assessment:
             "longitude": hit.lon,
         }
     )
+
+
+def apply_town_hit(assessment: Assessment, hit: TownHit) -> Assessment:
+    """The answers with the town filled from a gazetteer hit, and its known twin towns
+    added as active ties (the user marks dormant ones on the ties step)."""
+    town = town_from_hit(hit, assessment.municipality)
     known = {place_key(t.place, t.country) for t in assessment.ties.sister_towns}
     added = [
         SisterTie(

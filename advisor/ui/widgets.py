@@ -13,7 +13,9 @@ from advisor.geo.countries import countries, country_name
 from advisor.i18n import t
 from advisor.knowledge.load import Knowledge
 from advisor.model.assessment import MAX_ITEMS
+from advisor.opendata.find_town import TownHit, find_town
 from advisor.ui import state
+from advisor.ui.resources import places
 from advisor.wizard import CutText, FieldProblem, cut_lines, cut_text, rows_to_models, text_limit
 
 M = TypeVar("M", bound=BaseModel)
@@ -241,3 +243,37 @@ def edit_answers(
     )
     merged = [{**hidden.get(_identity(row, columns), {}), **row} for row in rows]
     return rows_to_models(model, merged, blank=blank, context=context).kept
+
+
+def town_search(key: str, no_hit: str) -> TownHit | None:
+    """Search the gazetteer (name, optional country) and pick one hit; None until there is
+    a hit to pick. ``no_hit`` is said when the search finds nothing."""
+    left, right = st.columns([3, 2])
+    query = left.text_input(t("town.search"), key=key, placeholder=t("town.search_ph"))
+    country = right.selectbox(
+        t("town.search_country"),
+        ["", *country_codes()],
+        key=f"{key}_country",
+        format_func=lambda c: country_name(c) if c else t("town.any_country"),
+    )
+    if not query.strip():
+        return None
+    hits = find_town(places(), query, country or None, limit=8)
+    if not hits:
+        st.info(no_hit)
+        return None
+    pick = st.radio(
+        t("town.pick"),
+        range(len(hits)),
+        key=f"{key}.pick",
+        format_func=lambda i: hit_label(hits[i]),
+    )
+    if hits[pick].match not in ("exact", "alternate"):
+        st.caption(t("town.fuzzy_hint"))
+    return hits[pick]
+
+
+def hit_label(hit: TownHit) -> str:
+    """``Hirado (Nagasaki, Japan), 29,000 inhabitants``: a hit as a clerk recognises it."""
+    where = ", ".join(p for p in (hit.region, country_name(hit.country)) if p)
+    return t("town.hit", name=hit.name, where=where, population=f"{hit.population:,}")

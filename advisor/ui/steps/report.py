@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
-from advisor.i18n import current_language, t, use_language
-from advisor.model.assessment import Assessment
-from advisor.model.result import Result
-from advisor.report import FORMATS, report_filename
-from advisor.report import render as render_report
+from advisor.i18n import t
+from advisor.report import FORMATS
 from advisor.ui import state
+from advisor.ui.downloads import deferred, report_buttons
 from advisor.ui.nav import back_next
-from advisor.ui.resources import knowledge
 from advisor.ui.saveload import download_answers
 from advisor.ui.steps.results import current_result
 from advisor.wizard import previous_step
-
-
-def deferred(fmt: str, assessment: Assessment, result: Result) -> Callable[[], bytes]:
-    """The report in ``fmt``, made only when its button is clicked (a PDF takes about a
-    second), in the language the page is shown in."""
-    language = current_language()
-
-    def make() -> bytes:
-        with use_language(language):
-            return render_report(fmt, assessment, result, knowledge=knowledge())
-
-    return make
 
 
 def render_page() -> None:
@@ -39,18 +22,7 @@ def render_page() -> None:
     download_answers(key="report.answers")
     st.subheader(t("download.report_title"))
     st.caption(t("download.report_help"))
-    columns = st.columns(len(FORMATS))
-    for column, (fmt, spec) in zip(columns, FORMATS.items(), strict=True):
-        column.download_button(
-            t(f"download.format.{fmt}"),
-            deferred(fmt, answers, result),
-            file_name=report_filename(fmt, answers.municipality.name),
-            mime=spec.mime,
-            key=f"report.{fmt}",
-            on_click="ignore",
-            width="stretch",
-            type="primary" if fmt == "pdf" else "secondary",
-        )
+    report_buttons(st.columns(len(FORMATS)), answers, result, key="report")
     with st.expander(t("download.preview")):
         st.markdown(deferred("md", answers, result)().decode("utf-8"))
 

@@ -4,49 +4,25 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advisor.geo.countries import country_name
 from advisor.i18n import t
 from advisor.numbers import population_text, read_population
-from advisor.opendata.find_town import TownHit, find_town
 from advisor.ui import state
 from advisor.ui.nav import back_next, errors_shown
-from advisor.ui.resources import places
 from advisor.ui.text import md
-from advisor.ui.widgets import country_codes, country_select, show_problems
+from advisor.ui.widgets import country_select, show_problems, town_search
 from advisor.wizard import apply_town_hit, edit_town, problems
-
-
-def _hit_label(hit: TownHit) -> str:
-    where = ", ".join(p for p in (hit.region, country_name(hit.country)) if p)
-    return t("town.hit", name=hit.name, where=where, population=f"{hit.population:,}")
 
 
 def _search() -> None:
     """Gazetteer search; picking a hit fills the town and its known twin towns."""
     st.subheader(t("town.search_title"))
-    left, right = st.columns([3, 2])
-    query = left.text_input(t("town.search"), key="town.query", placeholder=t("town.search_ph"))
-    country = right.selectbox(
-        t("town.search_country"),
-        ["", *country_codes()],
-        key="town.query_country",
-        format_func=lambda c: country_name(c) if c else t("town.any_country"),
-    )
-    if not query.strip():
+    hit = town_search("town.query", t("town.no_hit"))
+    if hit is None:
         return
-    hits = find_town(places(), query, country or None, limit=8)
-    if not hits:
-        st.info(t("town.no_hit"))
-        return
-    pick = st.radio(
-        t("town.pick"), range(len(hits)), key="town.pick", format_func=lambda i: _hit_label(hits[i])
-    )
-    if hits[pick].match not in ("exact", "alternate"):
-        st.caption(t("town.fuzzy_hint"))
     if st.button(t("town.use"), key="town.use", type="primary"):
-        state.save(apply_town_hit(state.answers(), hits[pick]))
+        state.save(apply_town_hit(state.answers(), hit))
         state.refresh()
-        st.toast(t("town.filled", name=hits[pick].name, ties=len(hits[pick].sister_towns)))
+        st.toast(t("town.filled", name=hit.name, ties=len(hit.sister_towns)))
         st.rerun()
 
 

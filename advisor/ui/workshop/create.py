@@ -7,17 +7,15 @@ import streamlit as st
 
 from advisor.answers import ANSWERS_LIMIT, parse_answers
 from advisor.errors import AdvisorError, InputError
-from advisor.geo.countries import country_name
 from advisor.i18n import t
 from advisor.model.assessment import Assessment, Municipality
 from advisor.numbers import read_population
-from advisor.opendata.find_town import TownHit, find_town
 from advisor.ui.problems import inert, problems_markdown
-from advisor.ui.resources import knowledge, places
+from advisor.ui.resources import knowledge
 from advisor.ui.text import md
-from advisor.ui.widgets import country_codes, country_select
+from advisor.ui.widgets import country_select, town_search
 from advisor.ui.workshop.common import problem, set_address, workshop_store
-from advisor.wizard import problems
+from advisor.wizard import problems, town_from_hit
 from advisor.workshop.flow import CREATE, FACILITATE
 from advisor.workshop.model import DEFAULT_THRESHOLD, PARTS, WorkshopSettings
 
@@ -41,43 +39,10 @@ def _scratch() -> tuple[Municipality, Assessment | None]:
     return town, None
 
 
-def _hit_label(hit: TownHit) -> str:
-    where = ", ".join(p for p in (hit.region, country_name(hit.country)) if p)
-    return t("town.hit", name=hit.name, where=where, population=f"{hit.population:,}")
-
-
 def _gazetteer() -> tuple[Municipality, Assessment | None]:
     """The town found in the gazetteer, with its place and coordinates."""
-    left, right = st.columns([3, 2])
-    query = left.text_input(t("town.search"), key="ws.new.query", placeholder=t("town.search_ph"))
-    country = right.selectbox(
-        t("town.search_country"),
-        ["", *country_codes()],
-        key="ws.new.query_country",
-        format_func=lambda c: country_name(c) if c else t("town.any_country"),
-    )
-    hits = find_town(places(), query, country or None, limit=8) if query.strip() else []
-    if query.strip() and not hits:
-        st.info(t("ws.new.no_hit"))
-    if not hits:
-        return Municipality(), None
-    pick = st.radio(
-        t("town.pick"),
-        range(len(hits)),
-        key="ws.new.pick",
-        format_func=lambda i: _hit_label(hits[i]),
-    )
-    hit = hits[pick]
-    town = Municipality(
-        name=hit.name,
-        country=hit.country,
-        region=hit.region,
-        population=hit.population,
-        geonameid=hit.geonameid,
-        latitude=hit.lat,
-        longitude=hit.lon,
-    )
-    return town, None
+    hit = town_search("ws.new.query", t("ws.new.no_hit"))
+    return (town_from_hit(hit), None) if hit else (Municipality(), None)
 
 
 def _from_file() -> tuple[Municipality, Assessment | None]:

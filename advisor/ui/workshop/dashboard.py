@@ -9,19 +9,17 @@ Each agreed item is a switch pre-set by the rule; switching it stores an overrid
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import streamlit as st
 
 from advisor.answers import dump_answers
 from advisor.errors import AdvisorError
-from advisor.i18n import current_language, t, use_language
+from advisor.i18n import t
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
-from advisor.report import FORMATS, report_filename
-from advisor.report import render as render_report
+from advisor.report import FORMATS
 from advisor.ui import resources
-from advisor.ui.resources import knowledge
+from advisor.ui.downloads import report_buttons
 from advisor.ui.steps import results
 from advisor.ui.text import md
 from advisor.ui.workshop.common import base_url, invite, problem, set_address, workshop_store
@@ -151,31 +149,10 @@ def _settings(store: WorkshopStore, workshop: Workshop, key: str) -> None:
         st.rerun()
 
 
-def _report(fmt: str, answers: Assessment, result: Result, record: HowMade) -> Callable[[], bytes]:
-    """The report in ``fmt`` with how it was made, built only when its button is clicked."""
-    language = current_language()
-
-    def make() -> bytes:
-        with use_language(language):
-            return render_report(fmt, answers, result, knowledge=knowledge(), workshop=record)
-
-    return make
-
-
 def _downloads(answers: Assessment, result: Result, record: HowMade) -> None:
     st.subheader(t("download.report_title"))
     columns = st.columns(len(FORMATS) + 1)
-    for column, (fmt, spec) in zip(columns, FORMATS.items(), strict=False):
-        column.download_button(
-            t(f"download.format.{fmt}"),
-            _report(fmt, answers, result, record),
-            file_name=report_filename(fmt, answers.municipality.name),
-            mime=spec.mime,
-            key=f"ws.report.{fmt}",
-            on_click="ignore",
-            width="stretch",
-            type="primary" if fmt == "pdf" else "secondary",
-        )
+    report_buttons(columns, answers, result, key="ws.report", workshop=record)
     columns[-1].download_button(
         t("ws.dash.agreed_file"),
         dump_answers(answers).encode("utf-8"),
