@@ -51,7 +51,7 @@ def candidates(gaz: Gazetteer, name: str, country: str) -> list[Place]:
     largest first; places that only carry it as an alternate name count when no place
     bears it as its own name ('Frankfurt' is an alternate name of both Frankfurts)."""
     wanted = _compact(name)
-    rows = {r for r, _ in gaz._key_rows(fold(name), prefix=False) if gaz.country_of(r) == country}
+    rows = gaz.rows_named(name, country)
     places = [gaz.place(r) for r in rows]
     places += [
         h.place

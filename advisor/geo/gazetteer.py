@@ -99,6 +99,13 @@ class Gazetteer:
             return self.place(self._rows_by_id[i])
         return None
 
+    def rows_named(self, name: str, country: str) -> set[int]:
+        """Rows of the places in ``country`` with ``name`` (folded) as a name or an
+        alternate name: every namesake, however unlikely."""
+        return {
+            r for r, _ in self._key_rows(fold(name), prefix=False) if self.country_of(r) == country
+        }
+
     def _key_rows(self, key: str, prefix: bool) -> Iterator[tuple[int, bytes]]:
         """(row, key) of index keys equal to ``key``, or starting with it."""
         wanted = key.encode("utf-8")
