@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,23 @@ def age(store: DraftStore, token: str, days: float) -> None:
     moment = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
     with store.database.engine.begin() as conn:
         conn.execute(drafts.update().where(drafts.c.token == token).values(updated_at=moment))
+
+
+def at_once(count: int, work: Callable[[int], None]) -> list[BaseException]:
+    """Run ``work(0)`` .. ``work(count - 1)`` in threads released together, as a room's
+    sessions are; every exception raised, for the test to show."""
+    start, errors = threading.Barrier(count), []
+
+    def one(i: int) -> None:
+        try:
+            start.wait()
+            work(i)
+        except BaseException as exc:  # collected and asserted by the caller
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors

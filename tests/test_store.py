@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
 import sqlalchemy as sa
@@ -16,7 +15,7 @@ from advisor.model.assessment import Assessment
 from advisor.store import DraftStore, new_token, open_database, settings, valid_token
 from advisor.store.database import forget, head_revision
 from advisor.store.tables import drafts
-from tests.store_fixtures import age
+from tests.store_fixtures import age, at_once
 
 
 def test_answers_come_back_exactly(database):
@@ -117,22 +116,13 @@ def test_many_writers_at_once_lose_and_mix_nothing(database):
     """30 sessions saving 20 times each from threads: every last save is the one found."""
     store = DraftStore(database, 30)
     tokens = [new_token() for _ in range(30)]
-    errors: list[BaseException] = []
 
     def session(i: int) -> None:
-        try:
-            for n in range(20):
-                town = Assessment().municipality.model_copy(update={"name": f"Town {i} v{n}"})
-                store.save(tokens[i], Assessment(municipality=town))
-        except BaseException as exc:  # reported below
-            errors.append(exc)
+        for n in range(20):
+            town = Assessment().municipality.model_copy(update={"name": f"Town {i} v{n}"})
+            store.save(tokens[i], Assessment(municipality=town))
 
-    threads = [threading.Thread(target=session, args=(i,)) for i in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert at_once(30, session) == []
     assert store.count() == 30
     for i, token in enumerate(tokens):
         assert store.load(token).answers.municipality.name == f"Town {i} v19"
@@ -140,22 +130,12 @@ def test_many_writers_at_once_lose_and_mix_nothing(database):
 
 def test_two_devices_creating_the_same_draft_at_once(database):
     store, token = DraftStore(database, 30), new_token()
-    barrier, errors = threading.Barrier(8), []
 
     def device(i: int) -> None:
-        try:
-            barrier.wait()
-            town = Assessment().municipality.model_copy(update={"name": f"Device {i}"})
-            store.save(token, Assessment(municipality=town))
-        except BaseException as exc:
-            errors.append(exc)
+        town = Assessment().municipality.model_copy(update={"name": f"Device {i}"})
+        store.save(token, Assessment(municipality=town))
 
-    threads = [threading.Thread(target=device, args=(i,)) for i in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert at_once(8, device) == []
     assert store.count() == 1
     assert store.load(token).answers.municipality.name.startswith("Device ")
 

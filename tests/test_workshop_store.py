@@ -4,7 +4,6 @@ closing, deleting, expiry, the rate limit, and a room saving at once."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
 
@@ -14,6 +13,7 @@ from advisor.store.tables import workshops
 from advisor.workshop.codes import ALPHABET, CODE_LENGTH, normalise_code, shown_code
 from advisor.workshop.model import Overrides, WorkshopSettings
 from advisor.workshop.store import JOIN_TRIES_PER_HOUR, WorkshopError, WorkshopStore, client_id
+from tests.store_fixtures import at_once
 
 TOWN = Municipality(name="Hirado", country="JP", population=29000)
 
@@ -138,21 +138,12 @@ def test_thirty_participants_saving_twenty_times_at_once(database):
     """No lost, duplicated or mixed-up answers when a whole room saves together."""
     store, code, key = created(database)
     people = [store.join(code, f"P{i}") for i in range(30)]
-    errors: list[BaseException] = []
 
     def participant(i: int) -> None:
-        try:
-            for n in range(20):
-                store.save(code, people[i].id, noted(f"P{i} save {n}"), ["history"])
-        except BaseException as exc:
-            errors.append(exc)
+        for n in range(20):
+            store.save(code, people[i].id, noted(f"P{i} save {n}"), ["history"])
 
-    threads = [threading.Thread(target=participant, args=(i,)) for i in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert at_once(30, participant) == []
     room = store.participants(code, key)
     assert len(room) == 30
     assert sorted(p.answers.history.notes for p in room) == sorted(
