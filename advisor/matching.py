@@ -1,8 +1,9 @@
 """Which reference cases look most like the town, and what exactly they share.
 
-Similarity is a weighted mean of a few comparisons (themes, connection kinds, assets,
-goals, size, capacity, countries linked to), each only counted when the town answered it.
-The weights live in ``rules/matching.yaml``; every shared trait becomes a reason.
+Similarity is a weighted mean of a few comparisons (what sets the town apart, themes,
+connection kinds, assets, goals, size, capacity, foreign countries linked to), each only
+counted when the town answered it. The weights and the list of distinctive traits live in
+``rules/matching.yaml``; every shared trait becomes a reason.
 """
 
 from __future__ import annotations
@@ -82,12 +83,44 @@ def _capacity_part(level: str, case: ReferenceCase) -> Part | None:
 
 
 def linked_countries(assessment: Assessment) -> frozenset[str]:
-    """Countries the town is tied to or interested in: connections, ties, wished partners."""
-    return frozenset(
+    """Foreign countries the town is tied to or interested in: connections, ties, wished
+    partners. A sister town at home is no link abroad, so the town's own country is left out."""
+    found = frozenset(
         [c.country for c in assessment.history.connections]
         + [s.country for s in assessment.ties.sister_towns]
         + list(assessment.goals.partner_countries)
     )
+    return found - {assessment.municipality.country}
+
+
+def _distinctive(themes: Iterable[str], kinds: Iterable[str], rules: MatchingRules) -> set[str]:
+    wanted = rules.distinctive
+    return {f"theme:{t}" for t in themes if t in wanted.themes} | {
+        f"kind:{k}" for k in kinds if k in wanted.connection_kinds
+    }
+
+
+def _distinctive_part(facts: Facts, case: ReferenceCase, knowledge: Knowledge) -> Part | None:
+    """How much of what sets the town apart (a person, a war, a disaster, a laboratory) the
+    case shares: the share of the town's distinctive traits found in the case. Counted only
+    when the town has such a trait; generic traits (tourism, heritage) are compared elsewhere."""
+    rules = knowledge.rules.matching
+    mine = _distinctive(facts.themes, facts.connection_kinds, rules)
+    if not mine:
+        return None
+    profile = case.profile
+    theirs = _distinctive(
+        [*profile.history_themes, *profile.specialization_themes], profile.connection_kinds, rules
+    )
+    shared = sorted(mine & theirs)
+    reason = None
+    if shared:
+        labels = [
+            knowledge.label("theme" if kind == "theme" else "connection_kind", ident)
+            for kind, ident in (item.split(":", 1) for item in shared)
+        ]
+        reason = t("match.shared.distinctive_history", items=", ".join(dict.fromkeys(labels)))
+    return Part("distinctive_history", len(shared) / len(mine), reason)
 
 
 def _country_part(assessment: Assessment, case: ReferenceCase) -> Part | None:
@@ -109,6 +142,7 @@ def compare(
     history = frozenset(assessment.history.themes)
     special = frozenset(assessment.specializations.themes)
     parts = [
+        _distinctive_part(facts, case, knowledge),
         _set_part(
             "history_themes",
             history | (special & set(profile.history_themes)),

@@ -16,7 +16,14 @@ from pydantic_core import PydanticCustomError
 from advisor.conditions import Condition
 from advisor.knowledge.models import Band, Effort, Ident, Text, Url, UseFor
 from advisor.model.assessment import BudgetBand
-from advisor.model.base import ConstraintId, NetworkId, ProgrammeId, Strict
+from advisor.model.base import (
+    ConnectionKindId,
+    ConstraintId,
+    NetworkId,
+    ProgrammeId,
+    Strict,
+    ThemeId,
+)
 from advisor.suggest import closest
 
 Weight = Annotated[float, Field(ge=0, le=10)]
@@ -40,6 +47,7 @@ class RulesFile(Strict):
 
 
 class MatchWeights(Strict):
+    distinctive_history: Weight
     history_themes: Weight
     specialization_themes: Weight
     connection_kinds: Weight
@@ -50,8 +58,17 @@ class MatchWeights(Strict):
     partner_countries: Weight
 
 
+class DistinctiveTraits(Strict):
+    """The history themes and connection kinds that set a town apart (a person, a war, a
+    disaster, a laboratory), as opposed to traits most towns share (tourism, heritage)."""
+
+    themes: list[ThemeId] = Field(min_length=1)
+    connection_kinds: list[ConnectionKindId] = Field(default_factory=list)
+
+
 class MatchingRules(RulesFile):
     weights: MatchWeights
+    distinctive: DistinctiveTraits
     size_decades: Annotated[float, Field(gt=0, le=6)]
     max_matches: Annotated[int, Field(ge=1, le=20)]
     min_score: Share
