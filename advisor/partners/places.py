@@ -14,7 +14,7 @@ from advisor.model.result import PlaceCandidate, UnresolvedPlace
 Source = Literal["connection", "sister_town"]
 
 
-def _declared(item: Connection | SisterTie) -> DeclaredPlace:
+def declared(item: Connection | SisterTie) -> DeclaredPlace:
     """The hints a connection or a tie gives: a tie's notes play a connection's description."""
     text = item.description if isinstance(item, Connection) else item.notes
     return DeclaredPlace(item.place, item.country, item.region, text, item.geonameid)
@@ -53,7 +53,7 @@ def resolve_places(
         *(("sister_town", s) for s in assessment.ties.sister_towns),
     ]
     for source, item in items:
-        found = resolve_declared(gaz, _declared(item))
+        found = resolve_declared(gaz, declared(item))
         if found.status == "resolved" and found.place is not None:
             item = item.model_copy(update={"geonameid": found.place.geonameid})
         elif (item.place, item.country, item.region) not in seen:

@@ -10,6 +10,7 @@ from advisor.i18n import t
 from advisor.model.assessment import Connection, History
 from advisor.ui import state
 from advisor.ui.nav import back_next
+from advisor.ui.place_picker import confirm_places
 from advisor.ui.resources import knowledge
 from advisor.ui.widgets import Column, edit_answers, long_text, theme_checklist
 from advisor.wizard import text_limit
@@ -47,7 +48,7 @@ def _connections() -> None:
         blank,
         {"known": k.known},
     )
-    state.update("history", connections=kept)
+    state.update("history", connections=confirm_places("connections", kept))
 
 
 def fields() -> None:

@@ -10,6 +10,7 @@ from advisor.i18n import t
 from advisor.model.assessment import SisterTie
 from advisor.ui import state
 from advisor.ui.nav import back_next, errors_shown
+from advisor.ui.place_picker import confirm_places
 from advisor.ui.resources import knowledge
 from advisor.ui.widgets import Column, edit_answers, lines_input, show_problems
 from advisor.wizard import problems
@@ -40,7 +41,7 @@ def _sister_towns() -> None:
     kept = edit_answers(
         "sister_towns", SisterTie, state.answers().ties.sister_towns, columns, t("ties.add"), blank
     )
-    state.update("ties", sister_towns=kept)
+    state.update("ties", sister_towns=confirm_places("sister_towns", kept))
 
 
 def _networks() -> None:
