@@ -22,7 +22,7 @@ from advisor.knowledge.models import ReferenceCase
 from advisor.knowledge.rules_models import MatchingRules
 from advisor.model.assessment import Assessment
 from advisor.model.result import CaseAction, CaseMatch
-from advisor.sources import cited, refs
+from advisor.sources import cited, refs, stated
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,8 @@ def _as_match(case: ReferenceCase, value: float, parts: list[Part], facts: Facts
         shared_themes=shared,
         summary=case.summary,
         actions=[
-            CaseAction(text=a.text, kind=a.kind, sources=cited(case, [a])) for a in case.actions
+            CaseAction(text=stated(a, a.text), kind=a.kind, sources=cited(case, [a]))
+            for a in case.actions
         ],
         lessons=case.lessons,
         sources=refs(case, case.sources),

@@ -24,7 +24,7 @@ from advisor.knowledge.models import Network, Requirement
 from advisor.knowledge.rules_models import NetworkFitRules
 from advisor.model.result import NetworkAdvice, NetworkExcluded, SourceRef
 from advisor.opendata.bundle import OpenData
-from advisor.sources import cited, refs
+from advisor.sources import cited, refs, stated
 
 
 @dataclass
@@ -38,7 +38,8 @@ class NetworkSection:
 
 
 def _statement(req: Requirement, outcome: Outcome) -> str:
-    return t("network.requirement", because="; ".join(outcome.because), explain=req.explain)
+    explain = stated(req, req.explain)
+    return t("network.requirement", because="; ".join(outcome.because), explain=explain)
 
 
 def _all_sources(net: Network) -> list[SourceRef]:
@@ -99,7 +100,8 @@ def _scale(net: Network, facts: Facts, rules: NetworkFitRules) -> tuple[float, s
         return 0.0, None
     penalty = min(rules.scale.max_penalty, rules.scale.penalty_per_tenfold * gap)
     note = f" ({typical.note})" if typical.note else ""
-    return penalty, t(key, population=f"{population:,}", limit=f"{limit:,}", note=note)
+    text = t(key, population=f"{population:,}", limit=f"{limit:,}", note=note)
+    return penalty, t("fact.unverified", text=text) if typical.unverified else text
 
 
 def own_national_bodies(facts: Facts, knowledge: Knowledge) -> list[Network]:
@@ -161,7 +163,7 @@ def fit(
         "network.effort", effort=t(f"effort.{net.effort}"), level=t(f"scale.capacity_level.{level}")
     )
     (reasons if parts["capacity"] >= 0.5 else cautions).append(effort_text)
-    fee_text = t("network.fees", text=net.fees.text)
+    fee_text = t("network.fees", text=stated(net.fees, net.fees.text))
     (reasons if parts["cost"] >= 0.5 else cautions).append(fee_text)
     for adj in rules.adjustments:
         if adj.network == net.id and (outcome := adj.when.evaluate(facts)).matched:
@@ -174,7 +176,8 @@ def fit(
     if net.home_country and net.home_country == facts.values.get("country"):
         reasons.append(t("network.national_body.own", country=country_name(net.home_country)))
     if net.application.mode != "open":
-        cautions.append(t(f"network.mode.{net.application.mode}", note=net.application.note or ""))
+        note = stated(net.application, net.application.note or "")
+        cautions.append(t(f"network.mode.{net.application.mode}", note=note))
     return Fit(round(min(1.0, max(0.0, value)), 3), reasons, cautions)
 
 
@@ -187,11 +190,11 @@ def _advice(net: Network, result: Fit, evidence: list[str]) -> NetworkAdvice:
         reasons=result.reasons,
         cautions=result.cautions,
         category=net.category,
-        eligibility=[r.explain for r in net.eligibility],
-        commitments=[c.text for c in net.commitments],
-        fees=net.fees.text,
+        eligibility=[stated(r, r.explain) for r in net.eligibility],
+        commitments=[stated(c, c.text) for c in net.commitments],
+        fees=stated(net.fees, net.fees.text),
         fee_band=net.fees.band,
-        how_to_join=[s.text for s in net.how_to_join],
+        how_to_join=[stated(s, s.text) for s in net.how_to_join],
         effort=net.effort,
         application_mode=net.application.mode,
         sources=_all_sources(net),

@@ -22,6 +22,7 @@ from advisor.knowledge.rules_models import HORIZONS, PlanStep, PlanVariant
 from advisor.model.assessment import Assessment
 from advisor.model.result import FundingRoute, NetworkAdvice, PlanItem, Resource, SourceRef
 from advisor.plan_budget import Funding, fit_to_budget
+from advisor.sources import stated
 
 Values = dict[str, str]
 NAMED = 3
@@ -149,7 +150,7 @@ def _resources(step: PlanStep, facts: Facts, knowledge: Knowledge) -> list[Resou
                     id=prog.id,
                     name=prog.name,
                     url=prog.url,
-                    offers=[o.text for o in prog.offers[:3]],
+                    offers=[stated(o, o.text) for o in prog.offers[:3]],
                 )
             )
     return found

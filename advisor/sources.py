@@ -20,6 +20,16 @@ def cited(item: KnowledgeFile, facts: Iterable[Sourced | None]) -> list[SourceRe
     return refs(item, (k for f in facts if f is not None for k in f.source_keys))
 
 
+def stated(fact: Sourced, text: str) -> str:
+    """``text`` as the advice may state it: a fact the knowledge base marks ``unverified``
+    says so (with its note), so an uncertain fee or procedure never prints as settled."""
+    if not fact.unverified:
+        return text
+    if fact.note:
+        return t("fact.unverified_note", text=text.rstrip(), note=fact.note)
+    return t("fact.unverified", text=text.rstrip())
+
+
 def own_answers() -> SourceRef:
     """The source of anything the town declared itself."""
     return SourceRef(title=t("source.own_answers"))
