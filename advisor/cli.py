@@ -8,6 +8,7 @@ No traceback is shown unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from advisor.assess import assess
 from advisor.errors import AdvisorError, InputError, Problem
 from advisor.geo.countries import countries, suggest_code
 from advisor.geo.index import index_path
+from advisor.knowledge.checks import DEFAULT_STALE_MONTHS, knowledge_warnings
 from advisor.knowledge.load import DATA_DIR, RULES_DIR, Knowledge, load_knowledge
 from advisor.opendata.bundle import OpenData, open_data
 from advisor.opendata.find_town import find_town
@@ -125,7 +127,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{len(k.rules.plan)} plan steps, {len(k.rules.network_fit.adjustments)} fit adjustments"
     )
     print(f"data {k.data_version}, rules {k.rules_version}")
-    return 0
+    warnings = knowledge_warnings(k, dt.date.today(), args.stale_months)
+    if warnings:
+        print(f"{len(warnings)} warnings (the advisor still runs):")
+        print("\n".join(f"  {w}" for w in warnings))
+    return 1 if warnings and args.strict else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -187,6 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build-index", help="build the gazetteer index now (else on first use)")
     p.set_defaults(run=cmd_build_index)
     p = sub.add_parser("validate", help="check every rules and data file")
+    p.add_argument(
+        "--stale-months",
+        type=int,
+        default=DEFAULT_STALE_MONTHS,
+        help="warn about sources last read more than this many months ago (default %(default)s)",
+    )
+    p.add_argument("--strict", action="store_true", help="exit with 1 when there are warnings")
     _knowledge_options(p)
     p.set_defaults(run=cmd_validate)
     p = sub.add_parser("schema", help="print the JSON Schema of answers files")

@@ -1,0 +1,74 @@
+"""Warnings for the policy officer who keeps ``data/`` current: what still loads but needs
+looking at. Facts whose sources were last read long ago may have changed (a fee, a rule, a
+member list), and a network without any eligibility rule is shown as open to every town.
+``advisor validate`` prints them; they never stop the advisor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from advisor.knowledge.load import Knowledge
+from advisor.knowledge.models import Source
+
+DEFAULT_STALE_MONTHS = 24
+"""Sources read more than two years ago are due for a second look: fees and member lists
+of the networks in data/ change about that often."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def _months_ago(accessed: str, today: dt.date) -> int:
+    year, month = (int(part) for part in accessed.split("-")[:2])
+    return (today.year - year) * 12 + today.month - month
+
+
+def _tables(knowledge: Knowledge) -> Iterator[tuple[str, Mapping[str, Source]]]:
+    """Every sources table, named by the file it is in."""
+    folders = {
+        "cases": knowledge.cases,
+        "networks": knowledge.networks,
+        "programmes": knowledge.programmes,
+        "country_groups": knowledge.country_groups,
+        "places": knowledge.places,
+    }
+    for folder, items in folders.items():
+        for name, item in sorted(items.items()):
+            yield f"data/{folder}/{name}.yaml", item.sources
+
+
+def stale_sources(knowledge: Knowledge, today: dt.date, months: int) -> list[Finding]:
+    """Sources last read more than ``months`` months before ``today``."""
+    return [
+        Finding(f"{path}: sources.{key}", f"read {source.accessed}, over {months} months ago")
+        for path, table in _tables(knowledge)
+        for key, source in table.items()
+        if _months_ago(source.accessed, today) > months
+    ]
+
+
+def networks_without_eligibility(knowledge: Knowledge) -> list[Finding]:
+    return [
+        Finding(
+            f"data/networks/{ident}.yaml",
+            "no eligibility rule, so every town is shown as eligible: right for a network open "
+            "to any local government; otherwise add its conditions (population, country, assets)",
+        )
+        for ident, net in sorted(knowledge.networks.items())
+        if not net.eligibility
+    ]
+
+
+def knowledge_warnings(
+    knowledge: Knowledge, today: dt.date, months: int = DEFAULT_STALE_MONTHS
+) -> list[Finding]:
+    return [*networks_without_eligibility(knowledge), *stale_sources(knowledge, today, months)]
