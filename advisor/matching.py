@@ -102,8 +102,10 @@ def _distinctive(themes: Iterable[str], kinds: Iterable[str], rules: MatchingRul
 
 def _distinctive_part(facts: Facts, case: ReferenceCase, knowledge: Knowledge) -> Part | None:
     """How much of what sets the town apart (a person, a war, a disaster, a laboratory) the
-    case shares: the share of the town's distinctive traits found in the case. Counted only
-    when the town has such a trait; generic traits (tourism, heritage) are compared elsewhere."""
+    case shares: shared traits over the geometric mean of both sides' counts (Ochiai), so a
+    case whose history names every kind of link is not close to every town by breadth alone.
+    Counted only when the town has such a trait; generic traits (tourism, heritage) are
+    compared elsewhere."""
     rules = knowledge.rules.matching
     mine = _distinctive(facts.themes, facts.connection_kinds, rules)
     if not mine:
@@ -120,7 +122,11 @@ def _distinctive_part(facts: Facts, case: ReferenceCase, knowledge: Knowledge) -
             for kind, ident in (item.split(":", 1) for item in shared)
         ]
         reason = t("match.shared.distinctive_history", items=", ".join(dict.fromkeys(labels)))
-    return Part("distinctive_history", len(shared) / len(mine), reason)
+    return Part(
+        "distinctive_history",
+        len(shared) / math.sqrt(len(mine) * len(theirs)) if theirs else 0.0,
+        reason,
+    )
 
 
 def _country_part(assessment: Assessment, case: ReferenceCase) -> Part | None:

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from tests.scenario_checks import Scenario, scenario_result, unmet
+from advisor.errors import InputError
+from advisor.yamlio import Document, YamlProblems
+from tests.scenario_checks import Scenario, load_scenario, scenario_result, unmet
 from tests.store_fixtures import database  # noqa: F401  (the store's fixture, for every test)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,12 +30,27 @@ os.environ["LOOK_WITHIN_DATABASE_URL"] = (
 
 
 class ScenarioItem(pytest.Item):
-    def __init__(self, *, scenario: Scenario, **kwargs: Any) -> None:
+    """One scenario file; a file that cannot be read fails alone, with its located problems,
+    and every other scenario still runs."""
+
+    def __init__(
+        self,
+        *,
+        scenario: Scenario | None,
+        doc: Document | None = None,
+        problems: list[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
-        self.scenario = scenario
+        self.scenario, self.doc, self.problems = scenario, doc, problems or []
 
     def runtest(self) -> None:
-        result = scenario_result(self.scenario, self.path.parent)
+        if self.scenario is None:
+            raise ScenarioFailure(self.problems)
+        try:
+            result = scenario_result(self.scenario, self.path.parent, self.doc)
+        except InputError as exc:
+            raise ScenarioFailure([str(p) for p in exc.problems]) from exc
         misses = unmet(self.scenario.expect, result)
         if misses:
             raise ScenarioFailure(misses)
@@ -42,7 +58,8 @@ class ScenarioItem(pytest.Item):
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, ScenarioFailure):
             lines = "\n".join(f"  - {m}" for m in excinfo.value.misses)
-            return f"{self.path.name}: {self.scenario.description}\n{lines}"
+            about = self.scenario.description if self.scenario else "cannot be read"
+            return f"{self.path.name}: {about}\n{lines}"
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int, str]:
@@ -57,10 +74,18 @@ class ScenarioFailure(Exception):
 
 class ScenarioFile(pytest.File):
     def collect(self) -> Iterator[ScenarioItem]:
-        data = yaml.safe_load(self.path.read_text(encoding="utf-8"))
-        yield ScenarioItem.from_parent(
-            self, name=self.path.stem, scenario=Scenario.model_validate(data)
+        shown = (
+            str(self.path.relative_to(ROOT)) if self.path.is_relative_to(ROOT) else str(self.path)
         )
+        try:
+            scenario, doc = load_scenario(self.path, shown)
+        except YamlProblems as exc:
+            problems = [str(p) for p in exc.problems]
+            yield ScenarioItem.from_parent(
+                self, name=self.path.stem, scenario=None, problems=problems
+            )
+            return
+        yield ScenarioItem.from_parent(self, name=self.path.stem, scenario=scenario, doc=doc)
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.File | None:

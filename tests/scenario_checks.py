@@ -2,53 +2,91 @@
 
 Shared by the scenario plugin (``tests/conftest.py``) and the real-town evaluation
 (``tests/real_towns/evaluate.py``): one vocabulary of expectations, one way to check it.
+A scenario file is read like every other input: an unknown key or id is a located error
+with a suggestion, and a bad value under ``changes:`` is blamed on the scenario file.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import Field
+from pydantic import AfterValidator, Field, ValidationInfo
 
 from advisor.answers import parse_answers
 from advisor.assess import assess
+from advisor.errors import InputError, Problem
+from advisor.geo.countries import CountryCode
 from advisor.headline import first_steps
 from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import BUDGET_SCALE
-from advisor.model.base import Strict
+from advisor.model.base import KnownIds, NetworkId, ProgrammeId, Strict, reference
 from advisor.model.result import Result
+from advisor.yamlio import Document, locate, parse, read_text, validate
+
+CaseId = Annotated[str, AfterValidator(reference("case", "reference case"))]
+_step = reference("plan_step", "plan step")
+
+
+def _step_id(value: str, info: ValidationInfo) -> str:
+    """A plan step id, or a repeated step's id with its place (``revive_dormant_tie.sarov``)."""
+    _step(value.split(".", 1)[0], info)
+    return value
+
+
+StepId = Annotated[str, AfterValidator(_step_id)]
+
+
+@cache
+def known_ids() -> KnownIds:
+    """The knowledge base's ids plus what scenarios name: reference cases and plan steps."""
+    knowledge = default_knowledge()
+    known = KnownIds(
+        ids={kind: set(ids) for kind, ids in knowledge.known.ids.items()},
+        aliases={kind: dict(names) for kind, names in knowledge.known.aliases.items()},
+    )
+    for ident in knowledge.cases:
+        known.add("case", ident)
+    for step in knowledge.rules.plan:
+        known.add("plan_step", step.id)
+    return known
 
 
 class Expect(Strict):
-    top_match: str | None = None
-    matches_include: list[str] = Field(default_factory=list)
-    networks_include: list[str] = Field(default_factory=list)
-    networks_exclude: list[str] = Field(default_factory=list)
-    not_eligible_include: list[str] = Field(default_factory=list)
+    top_match: CaseId | None = None
+    matches_include: list[CaseId] = Field(default_factory=list)
+    networks_include: list[NetworkId] = Field(default_factory=list)
+    networks_exclude: list[NetworkId] = Field(default_factory=list)
+    not_eligible_include: list[NetworkId] = Field(default_factory=list)
     partners_include: list[str] = Field(default_factory=list)
     partners_exclude: list[str] = Field(default_factory=list)
     revive_include: list[str] = Field(default_factory=list)
-    plan_include: list[str] = Field(default_factory=list)
-    plan_exclude: list[str] = Field(default_factory=list)
+    plan_include: list[StepId] = Field(default_factory=list)
+    plan_exclude: list[StepId] = Field(default_factory=list)
     who_contains: str | None = None
-    plan_horizons: dict[str, str] = Field(default_factory=dict)
-    plan_funded_by: dict[str, str] = Field(default_factory=dict)
+    plan_horizons: dict[StepId, str] = Field(default_factory=dict)
+    plan_funded_by: dict[StepId, ProgrammeId] = Field(default_factory=dict)
     plan_early_cost_at_most: str | None = None
-    first_network: str | None = None
-    eligible_include: list[str] = Field(default_factory=list)
-    network_order: list[tuple[str, str]] = Field(default_factory=list)
-    network_cautions: dict[str, str] = Field(default_factory=dict)
-    first_steps_include: list[str] = Field(default_factory=list)
-    first_steps_exclude: list[str] = Field(default_factory=list)
+    first_network: NetworkId | None = None
+    eligible_include: list[NetworkId] = Field(default_factory=list)
+    network_order: list[tuple[NetworkId, NetworkId]] = Field(default_factory=list)
+    network_cautions: dict[NetworkId, str] = Field(default_factory=dict)
+    first_steps_include: list[StepId] = Field(default_factory=list)
+    first_steps_exclude: list[StepId] = Field(default_factory=list)
     first_steps_mention: list[str] = Field(default_factory=list)
-    top_match_in: list[str] = Field(default_factory=list)
-    matches_exclude: list[str] = Field(default_factory=list)
-    first_network_not: list[str] = Field(default_factory=list)
-    partner_countries_include: list[str] = Field(default_factory=list)
+    top_match_in: list[CaseId] = Field(default_factory=list)
+    matches_exclude: list[CaseId] = Field(default_factory=list)
+    first_network_not: list[NetworkId] = Field(default_factory=list)
+    partner_countries_include: list[CountryCode] = Field(default_factory=list)
     partners_resolved: list[str] = Field(default_factory=list)
     first_partners_size_within: float | None = None
+    match_scores: dict[CaseId, float] = Field(default_factory=dict)
+    network_scores: dict[NetworkId, float] = Field(default_factory=dict)
+    score_tolerance: float = Field(default=0.05, ge=0, le=1)
+    match_reasons: dict[CaseId, str] = Field(default_factory=dict)
+    network_reasons: dict[NetworkId, str] = Field(default_factory=dict)
 
 
 class Scenario(Strict):
@@ -56,6 +94,25 @@ class Scenario(Strict):
     answers: str
     changes: dict[str, Any] = Field(default_factory=dict)
     expect: Expect
+
+
+def load_scenario(path: Path, shown: str) -> tuple[Scenario, Document]:
+    """The scenario in ``path`` (``shown`` names it in messages); raise :class:`YamlProblems`
+    with each problem at its line, an unknown id or key with a suggestion."""
+    doc = parse(read_text(path), shown)
+    return validate(Scenario, doc, {"known": known_ids()}), doc
+
+
+def _blamed(problem: Problem, doc: Document) -> Problem:
+    """A problem in the changed answers, moved to the scenario line that made it."""
+    if not problem.field:
+        return problem
+    parts: list[str | int] = [int(p) if p.isdigit() else p for p in problem.field.split(".")]
+    node, shown = locate(doc.root, ["changes", *parts])
+    if node is None or not shown.startswith("changes"):
+        return problem
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    return Problem(problem.kind, problem.message, doc.file, line, column, shown, problem.suggestion)
 
 
 def deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
@@ -69,10 +126,17 @@ def deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def scenario_result(scenario: Scenario, folder: Path) -> Result:
+def scenario_result(scenario: Scenario, folder: Path, doc: Document | None = None) -> Result:
+    """The advice on the scenario's answers; a value its ``changes`` broke is reported at the
+    scenario's own line (when ``doc`` is given), not in the unchanged answers file."""
     source = (folder / scenario.answers).resolve()
     data = deep_merge(yaml.safe_load(source.read_text(encoding="utf-8")), scenario.changes)
-    assessment = parse_answers(yaml.safe_dump(data, allow_unicode=True), str(source))
+    try:
+        assessment = parse_answers(yaml.safe_dump(data, allow_unicode=True), str(source))
+    except InputError as exc:
+        if doc is None or not scenario.changes:
+            raise
+        raise InputError([_blamed(p, doc) for p in exc.problems]) from exc
     return assess(assessment, default_knowledge())
 
 
@@ -113,7 +177,34 @@ def unmet(expect: Expect, result: Result) -> list[str]:
         + first_steps_misses(expect, result)
         + ranking_misses(expect, result)
         + partner_misses(expect, result)
+        + score_misses(expect, result)
     )
+
+
+def score_misses(expect: Expect, result: Result) -> list[str]:
+    """Scores within the tolerance, and words some reason of a match or network contains."""
+    scores = {m.id: m.score for m in result.matches}
+    networks = {n.id: n for n in [*result.networks, *result.other_networks]}
+    misses = []
+    for label, wanted, actual in (
+        ("match", expect.match_scores, scores),
+        ("network", expect.network_scores, {i: n.score for i, n in networks.items()}),
+    ):
+        for ident, value in wanted.items():
+            got = actual.get(ident)
+            if got is None or abs(got - value) > expect.score_tolerance:
+                misses.append(
+                    f"{label} '{ident}' scores {got}, expected {value} ± {expect.score_tolerance}"
+                )
+    reasons = {m.id: m.reasons for m in result.matches}
+    for label, wanted, actual in (
+        ("match", expect.match_reasons, reasons),
+        ("network", expect.network_reasons, {i: n.reasons for i, n in networks.items()}),
+    ):
+        for ident, words in wanted.items():
+            if not any(words in r for r in actual.get(ident, [])):
+                misses.append(f"no reason of {label} '{ident}' mentions '{words}'")
+    return misses
 
 
 def ranking_misses(expect: Expect, result: Result) -> list[str]:

@@ -71,7 +71,10 @@ def test_towns_without_a_distinctive_trait_are_compared_as_before():
         assert "distinctive_history" not in {p.name for p in compare(town, facts, case, knowledge)}
 
 
-def test_the_distinctive_share_is_the_part_of_the_towns_traits_the_case_has():
+def test_the_distinctive_share_counts_both_sides():
+    """Shared traits over the geometric mean of both counts: a town of war and disaster
+    shares one of two traits with Gernika (war; its other trait, a war-and-peace link) and
+    one of two with Minamisanriku (disaster; its other, a disaster-aid link)."""
     town = answers(
         history={
             "themes": ["war_memory", "disaster_recovery"],
@@ -84,6 +87,26 @@ def test_the_distinctive_share_is_the_part_of_the_towns_traits_the_case_has():
         case.id: {p.name: p.similarity for p in compare(town, facts, case, knowledge)}
         for case in knowledge.cases.values()
     }
-    # Gernika was bombed (war) but is no disaster town: half of the town's traits.
     assert parts["gernika_lumo"]["distinctive_history"] == 0.5
     assert parts["minamisanriku"]["distinctive_history"] == 0.5
+
+
+def test_a_case_with_many_kinds_of_history_is_not_closest_by_breadth_alone():
+    """A town of emigrants whose link abroad is a person shares one trait each with a case
+    built on emigration alone and with a case that names every kind of link; the narrower
+    case, whose whole story is the shared trait, is the closer."""
+    knowledge = default_knowledge()
+    town = answers(
+        history={
+            "themes": ["migration_diaspora"],
+            "connections": [{"place": "Kauai", "country": "US", "kind": "person"}],
+        }
+    )
+    facts = facts_for(town, knowledge)
+    share = {
+        case.id: {p.name: p.similarity for p in compare(town, facts, case, knowledge)}[
+            "distinctive_history"
+        ]
+        for case in knowledge.cases.values()
+    }
+    assert share["suo_oshima"] > share["hirado"] > 0

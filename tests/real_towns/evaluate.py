@@ -29,7 +29,8 @@ from advisor.knowledge.load import default_knowledge
 from advisor.model.base import Strict
 from advisor.model.result import Result
 from advisor.opendata.bundle import open_data
-from tests.scenario_checks import Expect, unmet
+from advisor.yamlio import parse, read_text, validate
+from tests.scenario_checks import Expect, known_ids, unmet
 
 FOLDER = Path(__file__).resolve().parent
 TARGET_SHARE = 0.9
@@ -86,7 +87,9 @@ def town_files(folder: Path = FOLDER) -> list[Path]:
 
 @cache
 def load_town(path: Path) -> RealTown:
-    return RealTown.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    """The town in ``path``; an unknown key or id is an error at its line, with a suggestion."""
+    doc = parse(read_text(path), path.name)
+    return validate(RealTown, doc, {"known": known_ids()})
 
 
 def advice_for(town: RealTown, path: Path) -> Result:
