@@ -68,6 +68,7 @@ class Expect(Strict):
     who_contains: str | None = None
     plan_horizons: dict[StepId, str] = Field(default_factory=dict)
     plan_funded_by: dict[StepId, ProgrammeId] = Field(default_factory=dict)
+    plan_resources: dict[StepId, ProgrammeId] = Field(default_factory=dict)
     plan_early_cost_at_most: str | None = None
     first_network: NetworkId | None = None
     eligible_include: list[NetworkId] = Field(default_factory=list)
@@ -299,6 +300,10 @@ def plan_budget_misses(expect: Expect, result: Result) -> list[str]:
         for ident, horizon in expect.plan_horizons.items()
         if ident not in steps or steps[ident].horizon != horizon
     ]
+    for ident, programme in expect.plan_resources.items():
+        offered = [r.id for r in steps[ident].resources] if ident in steps else []
+        if programme not in offered:
+            misses.append(f"plan step '{ident}' does not point to '{programme}'; got {offered}")
     for ident, programme in expect.plan_funded_by.items():
         funded = steps[ident].funded_by if ident in steps else None
         if funded is None or funded.id != programme or not funded.route:
