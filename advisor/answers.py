@@ -17,6 +17,7 @@ import yaml
 from advisor.errors import InputError, Problem
 from advisor.knowledge.load import Knowledge, default_knowledge
 from advisor.model.assessment import SCHEMA_VERSION, Assessment, strip_control
+from advisor.paths import EXAMPLES_DIR
 from advisor.yamlio import (
     MAX_BYTES,
     Document,
@@ -155,9 +156,6 @@ def dump_answers(assessment: Assessment) -> str:
     header = "# Look Within answers file. Keep it to resume the self-assessment later.\n"
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return header + body
-
-
-EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
 
 
 def example_names() -> list[str]:

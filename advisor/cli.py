@@ -20,9 +20,10 @@ from advisor.errors import AdvisorError, InputError, Problem
 from advisor.geo.countries import countries, suggest_code
 from advisor.geo.index import index_path
 from advisor.knowledge.checks import DEFAULT_STALE_MONTHS, knowledge_warnings
-from advisor.knowledge.load import DATA_DIR, RULES_DIR, Knowledge, load_knowledge
+from advisor.knowledge.load import Knowledge, load_knowledge
 from advisor.opendata.bundle import OpenData, open_data
 from advisor.opendata.find_town import find_town
+from advisor.paths import DATA_DIR, RULES_DIR
 from advisor.report import FORMATS, render, report_filename
 from advisor.report.summary import partners_markdown, summary_markdown, towns_markdown
 from advisor.schema import answers_schema

@@ -14,10 +14,10 @@ from pathlib import Path
 from pydantic import Field, field_validator
 
 from advisor.errors import KnowledgeError
-from advisor.knowledge.load import RULES_DIR
 from advisor.knowledge.models import Ident
 from advisor.knowledge.rules_models import RulesFile, Share
 from advisor.model.base import Strict
+from advisor.paths import RULES_DIR
 from advisor.yamlio import YamlProblems, parse, read_text, validate
 
 SCALE_FILE = "score_scale.yaml"

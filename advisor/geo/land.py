@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from advisor.knowledge.load import DATA_DIR
+from advisor.paths import DATA_DIR
 
 LAND_FILE = DATA_DIR / "geo" / "land_110m.json"
 Ring = tuple[tuple[float, float], ...]

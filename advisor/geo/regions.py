@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from advisor.knowledge.load import DATA_DIR
+from advisor.paths import DATA_DIR
 
 
 @cache

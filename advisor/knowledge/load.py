@@ -9,7 +9,6 @@ ids must be unique across all rules files.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -39,11 +38,8 @@ from advisor.knowledge.rules_models import (
     PlanStep,
 )
 from advisor.model.base import KnownIds
+from advisor.paths import DATA_DIR, RULES_DIR
 from advisor.yamlio import Document, YamlProblems, locate, parse, read_text, validate
-
-ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = Path(os.environ.get("LOOK_WITHIN_DATA", ROOT / "data"))
-RULES_DIR = Path(os.environ.get("LOOK_WITHIN_RULES", ROOT / "rules"))
 
 VOCABULARY_ORDER = (
     "assets",

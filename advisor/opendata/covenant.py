@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from advisor.knowledge.load import DATA_DIR
+from advisor.paths import DATA_DIR
 
 COVENANT_CSV = DATA_DIR / "ties" / "covenant_signatories.csv"
 

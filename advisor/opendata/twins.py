@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor.geo.names import fold
-from advisor.knowledge.load import DATA_DIR
+from advisor.paths import DATA_DIR
 
 TWINS_CSV = DATA_DIR / "ties" / "twin_towns.csv"
 
