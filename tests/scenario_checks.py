@@ -82,6 +82,7 @@ class Expect(Strict):
     first_network_not: list[NetworkId] = Field(default_factory=list)
     partner_countries_include: list[CountryCode] = Field(default_factory=list)
     partners_resolved: list[str] = Field(default_factory=list)
+    partner_ids: dict[str, int] = Field(default_factory=dict)
     first_partners_size_within: float | None = None
     match_scores: dict[CaseId, float] = Field(default_factory=dict)
     network_scores: dict[NetworkId, float] = Field(default_factory=dict)
@@ -241,6 +242,11 @@ def partner_misses(expect: Expect, result: Result) -> list[str]:
         f"partner '{n}' {'has no GeoNames id' if n in ids else 'missing'}"
         for n in expect.partners_resolved
         if not ids.get(n)
+    ]
+    misses += [
+        f"partner '{name}' has GeoNames id {ids.get(name)}, expected {wanted}"
+        for name, wanted in expect.partner_ids.items()
+        if ids.get(name) != wanted
     ]
     factor = expect.first_partners_size_within
     if factor:

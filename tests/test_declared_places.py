@@ -57,6 +57,16 @@ def test_description_names_the_region(gaz):
     )
 
 
+def test_a_city_known_by_the_name_with_a_qualifier_is_not_lost_to_a_small_namesake(gaz):
+    """'Halle' is the own name of a town of 21,000 in Westphalia, and Halle (Saale), a city of
+    238,000, carries it as an alternate name: the city a letter means stays a candidate and
+    wins by size; an old alternate name of an unrelated city does not join the namesakes."""
+    place = resolved(gaz, name="Halle", country="DE", region="Saxony-Anhalt")
+    assert (place.name, place.region) == ("Halle (Saale)", "Sachsen-Anhalt")
+    newports = resolve_declared(gaz, DeclaredPlace("Newport", "US")).candidates
+    assert {p.name for p in newports} == {"Newport"}
+
+
 def test_exact_spelling_beats_spaced_variants():
     def p(gid: int, name: str) -> Place:
         return Place(gid, name, "US", "R", 100, 0.0, 0.0)

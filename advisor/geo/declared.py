@@ -48,8 +48,12 @@ def _compact(text: str) -> str:
 
 def candidates(gaz: Gazetteer, name: str, country: str) -> list[Place]:
     """Places of ``country`` named ``name`` (or a spaced or punctuated variant of it),
-    largest first; places that only carry it as an alternate name count when no place
-    bears it as its own name ('Frankfurt' is an alternate name of both Frankfurts)."""
+    largest first. Places that only carry it as an alternate name count when no place bears
+    it as its own name ('Frankfurt' is an alternate name of both Frankfurts), or when their
+    own name is the typed one with a qualifier in brackets and they are larger than every
+    place that bears it: 'Halle' is the own name of a town of 21,000 in Westphalia and an
+    alternate name of Halle (Saale), a city of 238,000 a letter more likely means. Other
+    alternate names (an old name of a larger city) stay out: they mislead more than help."""
     wanted = _compact(name)
     rows = gaz.rows_named(name, country)
     places = [gaz.place(r) for r in rows]
@@ -60,7 +64,14 @@ def candidates(gaz: Gazetteer, name: str, country: str) -> list[Place]:
     ]
     unique = list({p.geonameid: p for p in places}.values())
     own = [p for p in unique if _compact(p.name) == wanted]
-    return sorted(own or unique, key=lambda p: (-p.population, p.geonameid))
+    largest_own = max((p.population for p in own), default=0)
+    qualified = [
+        p
+        for p in unique
+        if p not in own and _compact(p.name.split("(")[0]) == wanted and p.population > largest_own
+    ]
+    kept = own + qualified if own else unique
+    return sorted(kept, key=lambda p: (-p.population, p.geonameid))
 
 
 def _in_region(places: list[Place], region: str) -> list[Place]:
