@@ -6,33 +6,43 @@ from advisor.conditions import Facts
 from advisor.geo.countries import continent_of
 from advisor.knowledge.load import Knowledge
 from advisor.knowledge.models import ReferenceCase
+from advisor.knowledge.rules_models import CapacityRules
 from advisor.model.assessment import STAFF_TIME_SCALE, Assessment
 
 
-def _level(coordinator: bool, unit: bool, staff_time: str | None) -> str | None:
-    """volunteer / staff / coordinator: who can realistically carry the work.
+def _at_least(staff_time: str, threshold: str) -> bool:
+    scale: list[str] = list(STAFF_TIME_SCALE)
+    return scale.index(staff_time) >= scale.index(threshold)
 
-    A coordinator or an international unit counts as 'coordinator'; a few hours a week of
-    staff time or more counts as 'staff'; anything less is carried by volunteers.
-    """
-    if coordinator or unit or staff_time == "full_time":
+
+def _level(
+    coordinator: bool, unit: bool, staff_time: str | None, rules: CapacityRules
+) -> str | None:
+    """volunteer / staff / coordinator: who can realistically carry the work, as
+    ``rules/capacity.yaml`` reads the answers (a coordinator, a unit or full-time staff
+    makes 'coordinator'; a few hours a week of staff time 'staff'; less, volunteers)."""
+    if (coordinator and rules.coordinator_if_coordinator) or (unit and rules.coordinator_if_unit):
         return "coordinator"
     if staff_time is None:
         return None
-    if STAFF_TIME_SCALE.index(staff_time) >= STAFF_TIME_SCALE.index("hours_per_week"):  # type: ignore[arg-type]
+    if _at_least(staff_time, rules.coordinator_from_staff_time):
+        return "coordinator"
+    if _at_least(staff_time, rules.staff_from_staff_time):
         return "staff"
     return "volunteer"
 
 
-def capacity_level(assessment: Assessment) -> str:
+def capacity_level(assessment: Assessment, rules: CapacityRules) -> str:
     cap = assessment.capacity
-    return _level(cap.international_coordinator, cap.dedicated_unit, cap.staff_time) or "volunteer"
+    found = _level(cap.international_coordinator, cap.dedicated_unit, cap.staff_time, rules)
+    return found or "volunteer"
 
 
-def case_capacity_level(case: ReferenceCase) -> str | None:
+def case_capacity_level(case: ReferenceCase, rules: CapacityRules) -> str | None:
     """The same level for a reference case, or None when its sources say nothing."""
     cap = case.profile.capacity
-    return _level(bool(cap.international_coordinator), bool(cap.dedicated_unit), cap.staff_time)
+    coordinator, unit = bool(cap.international_coordinator), bool(cap.dedicated_unit)
+    return _level(coordinator, unit, cap.staff_time, rules)
 
 
 def all_assets(assessment: Assessment, knowledge: Knowledge) -> frozenset[str]:
@@ -56,7 +66,7 @@ def facts_for(assessment: Assessment, knowledge: Knowledge) -> Facts:
         "country": country,
         "staff_time": cap.staff_time,
         "budget_band": cap.budget_band,
-        "capacity_level": capacity_level(assessment),
+        "capacity_level": capacity_level(assessment, knowledge.rules.capacity),
         "has_coordinator": cap.international_coordinator,
         "has_dedicated_unit": cap.dedicated_unit,
         "has_strategy": cap.written_strategy,

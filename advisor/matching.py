@@ -62,17 +62,17 @@ def _set_part(
     return Part(name, dice(mine, theirs), reason)
 
 
-def _size_part(population: int, case: ReferenceCase, decades: float) -> Part:
+def _size_part(population: int, case: ReferenceCase, rules: MatchingRules) -> Part:
     gap = abs(math.log10(population) - math.log10(case.population.value))
-    similarity = max(0.0, 1 - gap / decades)
+    similarity = max(0.0, 1 - gap / rules.size_decades)
     reason = None
-    if similarity >= 0.7:
+    if similarity >= rules.size_reason_at:
         reason = t("match.shared.size", mine=f"{population:,}", theirs=f"{case.population.value:,}")
     return Part("size", similarity, reason)
 
 
-def _capacity_part(level: str, case: ReferenceCase) -> Part | None:
-    theirs = case_capacity_level(case)
+def _capacity_part(level: str, case: ReferenceCase, knowledge: Knowledge) -> Part | None:
+    theirs = case_capacity_level(case, knowledge.rules.capacity)
     if theirs is None:
         return None
     gap = abs(CAPACITY_LEVELS.index(level) - CAPACITY_LEVELS.index(theirs))
@@ -174,8 +174,8 @@ def compare(
         ),
         _set_part("assets", facts.assets, profile.assets, "asset", label),
         _set_part("goals", facts.goals, profile.goals, "goal", label),
-        _size_part(int(facts.values["population"]), case, knowledge.rules.matching.size_decades),
-        _capacity_part(str(facts.values["capacity_level"]), case),
+        _size_part(int(facts.values["population"]), case, knowledge.rules.matching),
+        _capacity_part(str(facts.values["capacity_level"]), case, knowledge),
         _country_part(assessment, case),
     ]
     return [p for p in parts if p is not None]

@@ -162,9 +162,9 @@ def fit(
     effort_text = t(
         "network.effort", effort=t(f"effort.{net.effort}"), level=t(f"scale.capacity_level.{level}")
     )
-    (reasons if parts["capacity"] >= 0.5 else cautions).append(effort_text)
+    (reasons if parts["capacity"] >= rules.reason_at else cautions).append(effort_text)
     fee_text = t("network.fees", text=stated(net.fees, net.fees.text))
-    (reasons if parts["cost"] >= 0.5 else cautions).append(fee_text)
+    (reasons if parts["cost"] >= rules.reason_at else cautions).append(fee_text)
     for adj in rules.adjustments:
         if adj.network == net.id and (outcome := adj.when.evaluate(facts)).matched:
             value += adj.add

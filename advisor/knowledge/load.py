@@ -31,6 +31,7 @@ from advisor.knowledge.models import (
 )
 from advisor.knowledge.rules_models import (
     BudgetRules,
+    CapacityRules,
     MatchingRules,
     NetworkFitRules,
     PartnerRules,
@@ -62,6 +63,7 @@ class Rules:
     partners: PartnerRules
     plan: tuple[PlanStep, ...]
     budget: BudgetRules
+    capacity: CapacityRules
 
 
 @dataclass(frozen=True)
@@ -245,6 +247,7 @@ def _load_rules(col: _Collector, folder: Path, known: KnownIds) -> Rules | None:
         ("network_fit", NetworkFitRules),
         ("partners", PartnerRules),
         ("budget", BudgetRules),
+        ("capacity", CapacityRules),
     ]
     loaded: dict[str, Any] = {}
     for stem, model in single:
@@ -269,6 +272,7 @@ def _load_rules(col: _Collector, folder: Path, known: KnownIds) -> Rules | None:
         loaded["partners"],
         tuple(steps),
         loaded["budget"],
+        loaded["capacity"],
     )
 
 

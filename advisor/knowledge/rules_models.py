@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from advisor.conditions import Condition
 from advisor.knowledge.models import Band, Effort, Ident, Text, Url, UseFor
-from advisor.model.assessment import BudgetBand
+from advisor.model.assessment import BudgetBand, StaffTime
 from advisor.model.base import (
     ConnectionKindId,
     ConstraintId,
@@ -69,6 +69,7 @@ class DistinctiveTraits(Strict):
 class MatchingRules(RulesFile):
     weights: MatchWeights
     distinctive: DistinctiveTraits
+    size_reason_at: Share
     size_decades: Annotated[float, Field(gt=0, le=6)]
     max_matches: Annotated[int, Field(ge=1, le=20)]
     min_score: Share
@@ -118,6 +119,7 @@ class NetworkFitRules(RulesFile):
     goal_saturation: Annotated[int, Field(ge=1, le=10)]
     advisory_penalty: Share
     min_score: Share
+    reason_at: Share
     capacity_fit: dict[Effort, dict[CapacityLevel, Share]]
     cost_fit: dict[Band, dict[BudgetBand, Share]]
     scale: ScaleFit
@@ -167,15 +169,36 @@ class PartnerRules(RulesFile):
     size_note_factor: Annotated[float, Field(gt=1, le=100000)]
     size_factor: Annotated[float, Field(gt=1, le=1000)]
     twinner_base: Share
+    twinner_size_weight: Share
+    twinner_tie_weight: Share
+    twinner_ties_counted: Annotated[int, Field(ge=1, le=100)]
     twinner_min_ties: Annotated[int, Field(ge=1, le=100)]
     twinner_per_country: Limit
     partner_of_partner_score: Share
+    partner_of_partner_per_extra: Share
+    partner_of_partner_size_share: Share
+    partner_of_partner_max: Share
     partner_of_partner_limit: Limit
     similar_town_twin_weight: Share
     similar_town_twin_limit: Limit
     network_peer_score: Share
+    network_peer_size_share: Share
+    network_peer_min_size: Share
     network_peer_limit: Limit
     max_suggestions: Annotated[int, Field(ge=1, le=100)]
+
+
+# --- capacity ------------------------------------------------------------------------------
+
+
+class CapacityRules(RulesFile):
+    """How the answers on staff and organisation become one of three capacity levels, which
+    network fit, the plan's 'who' and case matching all read."""
+
+    coordinator_from_staff_time: StaffTime
+    coordinator_if_unit: bool
+    coordinator_if_coordinator: bool
+    staff_from_staff_time: StaffTime
 
 
 # --- the look-within plan ------------------------------------------------------------------

@@ -7,8 +7,15 @@ from collections.abc import Iterator
 from advisor.geo.countries import country_name
 from advisor.geo.names import place_key
 from advisor.i18n import t
+from advisor.knowledge.rules_models import PartnerRules
 from advisor.partners.suggest import Candidate, PartnerContext, enrich, size_similarity
 from advisor.sources import own_answers, refs
+
+
+def peer_score(rules: PartnerRules, size: float) -> float:
+    """A network peer's score: part of it depends on size closeness, the rest does not."""
+    share = rules.network_peer_size_share
+    return rules.network_peer_score * (1 - share + share * size)
 
 
 def from_connections(ctx: PartnerContext) -> Iterator[Candidate]:
@@ -146,7 +153,7 @@ def from_network_peers(ctx: PartnerContext) -> Iterator[Candidate]:
             Candidate(
                 name=case.name,
                 country=case.country,
-                score=rules.network_peer_score * (0.5 + 0.5 * size),
+                score=peer_score(rules, size),
                 reasons=[t("partner.network_peer", networks=names)],
                 sources=refs(case, [k for m in case.memberships for k in m.source_keys]),
                 geonameid=case.geonameid,

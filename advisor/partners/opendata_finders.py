@@ -8,7 +8,7 @@ from advisor.geo.countries import country_name
 from advisor.i18n import t
 from advisor.model.result import SourceRef
 from advisor.opendata.twins import TwinRef
-from advisor.partners.finders import CORE_FINDERS
+from advisor.partners.finders import CORE_FINDERS, peer_score
 from advisor.partners.suggest import Candidate, Finder, PartnerContext, size_similarity
 
 TWIN_SOURCE = SourceRef(
@@ -49,7 +49,9 @@ def from_active_twinners(ctx: PartnerContext) -> Iterator[Candidate]:
             size = size_similarity(ctx.population, twinner.place.population, rules.size_factor)
             if size <= 0:
                 continue
-            score = rules.twinner_base + 0.2 * size + 0.01 * min(twinner.ties, 10)
+            ties = min(twinner.ties, rules.twinner_ties_counted)
+            score = rules.twinner_base + rules.twinner_size_weight * size
+            score += rules.twinner_tie_weight * ties
             fitting.append((score, twinner))
         fitting.sort(key=lambda item: (-item[0], item[1].place.name))
         for score, twinner in fitting[: rules.twinner_per_country]:
@@ -89,9 +91,13 @@ def from_partners_of_partners(ctx: PartnerContext) -> Iterator[Candidate]:
     found = []
     for key, names in via.items():
         size = size_similarity(ctx.population, _population(ctx, refs[key]), rules.size_factor)
-        score = (rules.partner_of_partner_score + 0.1 * (len(names) - 1)) * (0.6 + 0.4 * size)
+        base = rules.partner_of_partner_score + rules.partner_of_partner_per_extra * (
+            len(names) - 1
+        )
+        share = rules.partner_of_partner_size_share
+        score = min(rules.partner_of_partner_max, base * (1 - share + share * size))
         reason = t("partner.partner_of_partner", partners=", ".join(names))
-        found.append(_from_ref(refs[key], min(0.7, score), [reason]))
+        found.append(_from_ref(refs[key], score, [reason]))
     found.sort(key=lambda c: (-c.score, c.name))
     yield from found[: rules.partner_of_partner_limit]
 
@@ -131,7 +137,7 @@ def from_listed_network_peers(ctx: PartnerContext) -> Iterator[Candidate]:
             if member.group or member.country not in countries or not member.geonameid:
                 continue
             size = size_similarity(ctx.population, member.population, rules.size_factor)
-            if size > 0.5:
+            if size > rules.network_peer_min_size:
                 reason = t(
                     "partner.listed_peer", network=net.name, population=f"{member.population:,}"
                 )
@@ -139,7 +145,7 @@ def from_listed_network_peers(ctx: PartnerContext) -> Iterator[Candidate]:
                     Candidate(
                         name=member.name,
                         country=member.country,
-                        score=rules.network_peer_score * (0.5 + 0.5 * size),
+                        score=peer_score(rules, size),
                         reasons=[reason],
                         sources=[COVENANT_SOURCE],
                         geonameid=member.geonameid,
