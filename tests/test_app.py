@@ -200,9 +200,17 @@ def test_results_show_reasons_map_and_plan():
 
 
 def test_user_text_is_shown_as_typed_not_as_markup():
-    at = click(fresh(), "next.welcome")
-    at.text_input(key="town.name@0").input("*Bold* <b>town</b>").run()
+    """The name is stored as typed, and drawn with Markdown's characters escaped: the
+    results header shows '*Bold* <b>town</b>' literally, never bold or as HTML."""
+    at = load_example(fresh(), "vaux_sur_aure")
+    click(at, "nav.town")
+    at.text_input(key="town.name@1").input("*Bold* <b>town</b>").run()
     assert answers(at).municipality.name == "*Bold* <b>town</b>"
+    click(at, "nav.results")
+    headers = [h.value for h in at.header]
+    assert any("\\*Bold\\* \\<b\\>town\\</b\\>" in h for h in headers), headers
+    shown = "\n".join(m.value for m in [*at.markdown, *at.header, *at.caption])
+    assert "*Bold* <b>town</b>" not in shown
 
 
 def test_report_page_offers_every_format():

@@ -174,9 +174,9 @@ def _networks(_answers: Assessment, result: Result) -> None:
                 st.markdown(f"**{md(net.name)}** ({md(scored(net.score))})")
                 _reasons(net.reasons[:3] + net.cautions[:2])
     st.subheader(t("results.not_eligible"))
-    for net in result.not_eligible:
-        st.markdown(f"**{md(net.name)}**")
-        _reasons(net.reasons)
+    for excluded in result.not_eligible:
+        st.markdown(f"**{md(excluded.name)}**")
+        _reasons(excluded.reasons)
 
 
 def partner_table(partners: list[PartnerSuggestion]) -> str:
@@ -264,7 +264,9 @@ def advice(answers: Assessment, result: Result) -> None:
 def render() -> None:
     answers = state.answers()
     title, switch = st.columns([3, 1], vertical_alignment="bottom")
-    title.header(t("results.title", town=answers.municipality.name or "…"))
+    title.header(
+        t("results.title", town=md(answers.municipality.name) if answers.municipality.name else "…")
+    )
     with switch:
         presenting()
     if answers.missing():
