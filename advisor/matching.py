@@ -22,6 +22,7 @@ from advisor.knowledge.models import ReferenceCase
 from advisor.knowledge.rules_models import MatchingRules
 from advisor.model.assessment import Assessment
 from advisor.model.result import CaseAction, CaseMatch
+from advisor.similarity import dice, size_closeness
 from advisor.sources import cited, refs, stated
 
 
@@ -32,12 +33,6 @@ class Part:
     name: str
     similarity: float
     reason: str | None
-
-
-def dice(a: Iterable[str], b: Iterable[str]) -> float:
-    """Dice overlap of two sets: 1 when equal, 0 when disjoint (kind to long lists)."""
-    sa, sb = set(a), set(b)
-    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa or sb else 0.0
 
 
 def _set_part(
@@ -63,8 +58,7 @@ def _set_part(
 
 
 def _size_part(population: int, case: ReferenceCase, rules: MatchingRules) -> Part:
-    gap = abs(math.log10(population) - math.log10(case.population.value))
-    similarity = max(0.0, 1 - gap / rules.size_decades)
+    similarity = size_closeness(population, case.population.value, rules.size_decades)
     reason = None
     if similarity >= rules.size_reason_at:
         reason = t("match.shared.size", mine=f"{population:,}", theirs=f"{case.population.value:,}")

@@ -9,6 +9,7 @@ from advisor.geo.names import place_key
 from advisor.i18n import t
 from advisor.knowledge.rules_models import PartnerRules
 from advisor.partners.suggest import Candidate, PartnerContext, enrich, size_similarity
+from advisor.similarity import dice
 from advisor.sources import own_answers, refs
 
 
@@ -83,13 +84,12 @@ def _weighted_dice(ctx: PartnerContext, theirs: set[str]) -> tuple[float, float]
     """(weight of the shared themes, weighted Dice overlap), common themes counting less."""
     terms = ctx.knowledge.terms("themes")
 
-    def weight(ids: set[str]) -> float:
-        return sum(terms[i].weight if i in terms else 1.0 for i in ids)
+    def weight(ident: str) -> float:
+        return terms[ident].weight if ident in terms else 1.0
 
     mine = set(ctx.facts.themes)
-    shared = weight(mine & theirs)
-    total = weight(mine) + weight(theirs)
-    return shared, (2 * shared / total if total else 0.0)
+    shared = sum(map(weight, mine & theirs))
+    return shared, dice(mine, theirs, weight)
 
 
 def _themed_score(ctx: PartnerContext, overlap: float, population: int | None) -> float:

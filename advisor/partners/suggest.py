@@ -14,6 +14,7 @@ from advisor.knowledge.load import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import CaseMatch, PartnerSuggestion, SourceRef
 from advisor.opendata.bundle import OpenData
+from advisor.similarity import size_closeness
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,7 @@ Finder = Callable[[PartnerContext], Iterable[Candidate]]
 
 def size_similarity(a: int | None, b: int | None, factor: float) -> float:
     """1 for equal sizes, falling to 0 at ``factor`` times larger or smaller (log scale)."""
-    if not a or not b:
-        return 0.0
-    return max(0.0, 1 - abs(math.log10(a / b)) / math.log10(factor))
+    return size_closeness(a, b, math.log10(factor))
 
 
 def _merge(best: Candidate, other: Candidate, bonus: float) -> Candidate:
