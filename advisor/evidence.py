@@ -30,7 +30,8 @@ def listed_peers(net: Network, facts: Facts, data: OpenData | None) -> str | Non
     """'212 towns of 5,000 to 20,000 inhabitants in Italy have joined, among them ...'."""
     if data is None or net.peer_data != "covenant_signatories":
         return None
-    population = int(facts.values["population"] or 1)
+    value = facts.values["population"]
+    population = value if isinstance(value, int) and value else 1
     found = peers(data.covenant, facts.country, population)
     if not found:
         return None

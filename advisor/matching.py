@@ -168,7 +168,7 @@ def compare(
         ),
         _set_part("assets", facts.assets, profile.assets, "asset", label),
         _set_part("goals", facts.goals, profile.goals, "goal", label),
-        _size_part(int(facts.values["population"]), case, knowledge.rules.matching),
+        _size_part(_population(facts), case, knowledge.rules.matching),
         _capacity_part(str(facts.values["capacity_level"]), case, knowledge),
         _country_part(assessment, case),
     ]
@@ -217,3 +217,11 @@ def match_cases(assessment: Assessment, facts: Facts, knowledge: Knowledge) -> l
         for value, case, parts in scored
         if value >= rules.min_score
     ][: rules.max_matches]
+
+
+def _population(facts: Facts) -> int:
+    """The town's population: matching runs only once it is answered."""
+    population = facts.values["population"]
+    if not isinstance(population, int):
+        raise TypeError(f"matching needs the town's population, got {population!r}")
+    return population

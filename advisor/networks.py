@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import cast
 
 from advisor.conditions import Facts, Outcome
 from advisor.evidence import network_evidence
@@ -21,7 +22,8 @@ from advisor.geo.countries import country_name
 from advisor.i18n import t
 from advisor.knowledge.load import Knowledge
 from advisor.knowledge.models import Network, Requirement
-from advisor.knowledge.rules_models import NetworkFitRules
+from advisor.knowledge.rules_models import CapacityLevel, NetworkFitRules
+from advisor.model.assessment import BudgetBand
 from advisor.model.result import NetworkAdvice, NetworkExcluded, SourceRef
 from advisor.opendata.bundle import OpenData
 from advisor.sources import cited, refs, stated
@@ -142,13 +144,14 @@ def fit(
     label = knowledge.label
     themes = sorted(facts.themes & set(net.themes))
     goals = sorted(facts.goals & set(net.goals))
-    level = str(facts.values["capacity_level"])
-    budget = str(facts.values["budget_band"])
+    # facts hold the answers model's budget_band and a level of rules/capacity.yaml
+    level = cast(CapacityLevel, str(facts.values["capacity_level"]))
+    budget = cast(BudgetBand, str(facts.values["budget_band"]))
     parts = {
         "themes": _share(len(themes), rules.theme_saturation),
         "goals": _share(len(goals), rules.goal_saturation),
-        "capacity": rules.capacity_fit[net.effort][level],  # type: ignore[index]
-        "cost": rules.cost_fit[net.fees.band][budget],  # type: ignore[index]
+        "capacity": rules.capacity_fit[net.effort][level],
+        "cost": rules.cost_fit[net.fees.band][budget],
     }
     answered = {"themes": bool(facts.themes), "goals": bool(facts.goals)}
     value = _relevance_times_feasibility(parts, rules, answered)

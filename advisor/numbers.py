@@ -43,11 +43,11 @@ def _bounds() -> tuple[int, int]:
     """The population bounds the answers model accepts (one definition, in the model)."""
     info = Municipality.model_fields["population"]
     found = _metadata(info.annotation) + list(info.metadata)
-    lows = [m.ge for m in found if isinstance(m, Ge)]
-    highs = [m.le for m in found if isinstance(m, Le)]
+    lows = [m.ge for m in found if isinstance(m, Ge) and isinstance(m.ge, int)]
+    highs = [m.le for m in found if isinstance(m, Le) and isinstance(m.le, int)]
     if not (lows and highs):
         raise RuntimeError("Municipality.population has lost its bounds (ge, le)")
-    return int(lows[0]), int(highs[0])
+    return lows[0], highs[0]
 
 
 def _metadata(annotation: Any) -> list[Any]:

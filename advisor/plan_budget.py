@@ -10,6 +10,7 @@ pays for it, and then says which programme and how (from the programme's sourced
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from advisor.conditions import Facts
 from advisor.i18n import t
@@ -39,7 +40,8 @@ class BudgetFit:
 def town_budget(facts: Facts, rules: BudgetRules, knowledge: Knowledge) -> tuple[BudgetBand, str]:
     """The budget band the plan counts on and its words: the declared band, lowered by a
     constraint the town named (``no_budget`` means none whatever band was ticked)."""
-    band = str(facts.values["budget_band"])
+    # the answers model's budget_band, so one of BUDGET_SCALE (rules name only those too)
+    band = cast(BudgetBand, str(facts.values["budget_band"]))
     words = t(f"scale.budget_band.{band}")
     for cap in rules.constraints:
         if cap.constraint in facts.constraints and _rank(cap.budget_at_most) < _rank(band):
@@ -50,11 +52,11 @@ def town_budget(facts: Facts, rules: BudgetRules, knowledge: Knowledge) -> tuple
                 budget=t(f"scale.budget_band.{band}"),
                 constraint=constraint,
             )
-    return band, words  # type: ignore[return-value]
+    return band, words
 
 
 def _rank(band: str) -> int:
-    return BUDGET_SCALE.index(band)  # type: ignore[arg-type]
+    return BUDGET_SCALE.index(band)
 
 
 def funding_for(step: PlanStep, facts: Facts, knowledge: Knowledge) -> Funding | None:

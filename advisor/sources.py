@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from advisor.i18n import t
-from advisor.knowledge.models import KnowledgeFile, Sourced
+from advisor.knowledge.models import KnowledgeFile, Source, Sourced
 from advisor.model.result import SourceRef
 
 
-def refs(item: KnowledgeFile, keys: Iterable[str]) -> list[SourceRef]:
+class HasSources(Protocol):
+    """A knowledge file with a sources table: an item file, or a file of places."""
+
+    @property
+    def sources(self) -> Mapping[str, Source]: ...
+
+
+def refs(item: HasSources, keys: Iterable[str]) -> list[SourceRef]:
     """The sources behind ``keys`` of ``item``'s table, each once, in first-cited order."""
     ordered = dict.fromkeys(k for k in keys if k in item.sources)
     return [SourceRef(title=item.sources[k].title, url=item.sources[k].url) for k in ordered]

@@ -211,7 +211,8 @@ def rows_to_models(
 ) -> RowCheck:
     """Turn edited rows into answers. A row still equal to ``blank`` (a new row, or one
     with only its preset choices) is ignored; an unfinished one is reported."""
-    kept, missing = [], []
+    kept: list[M] = []
+    missing: list[list[str]] = []
     for row in rows:
         filled = {k: v for k, v in row.items() if v not in ("", None)}
         if all(blank.get(k) == v for k, v in filled.items()):

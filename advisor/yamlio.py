@@ -19,7 +19,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -42,10 +42,13 @@ MAX_PROBLEMS = 20
 """Problems reported per file; the rest are counted, so a hostile file cannot print
 thousands of lines (the wizard shows fewer still)."""
 
-_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+if TYPE_CHECKING:  # the checker sees the pure-Python loader, which has the same API
+    _Base = yaml.SafeLoader
+else:  # libyaml's loader when PyYAML was built with it (much faster)
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """Safe loader with YAML 1.2 booleans: only true/false, so the country code NO
     (Norway) and the answer 'no' stay text instead of turning into False."""
 
@@ -239,7 +242,7 @@ def _compose_node(loader: Any, file: str) -> tuple[yaml.Node, list[tuple[Any, An
     """One node and everything inside it, from the parser's events, with a stack of open
     collections instead of recursion; also each alias met, as (anchor mark, alias mark)."""
     stack: list[_Open] = []
-    anchors: dict[str, Any] = {}
+    anchors: dict[str | None, Any] = {}
     aliases: list[tuple[Any, Any]] = []
     while True:
         event = loader.get_event()

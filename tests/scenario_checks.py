@@ -199,12 +199,12 @@ def score_misses(expect: Expect, result: Result) -> list[str]:
                     f"{label} '{ident}' scores {got}, expected {value} ± {expect.score_tolerance}"
                 )
     reasons = {m.id: m.reasons for m in result.matches}
-    for label, wanted, actual in (
+    for label, wanted_words, given in (
         ("match", expect.match_reasons, reasons),
         ("network", expect.network_reasons, {i: n.reasons for i, n in networks.items()}),
     ):
-        for ident, words in wanted.items():
-            if not any(words in r for r in actual.get(ident, [])):
+        for ident, words in wanted_words.items():
+            if not any(words in r for r in given.get(ident, [])):
                 misses.append(f"no reason of {label} '{ident}' mentions '{words}'")
     return misses
 
@@ -251,11 +251,11 @@ def partner_misses(expect: Expect, result: Result) -> list[str]:
     factor = expect.first_partners_size_within
     if factor:
         town = result.meta.population
-        sized = [p for p in partners if p.population][:FIRST_PARTNERS]
+        sized = [(p.name, p.population) for p in partners if p.population][:FIRST_PARTNERS]
         misses += [
-            f"partner '{p.name}' ({p.population:,}) is over {factor:g} times the size gap"
-            for p in sized
-            if max(p.population / town, town / p.population) > factor  # type: ignore[operator]
+            f"partner '{name}' ({population:,}) is over {factor:g} times the size gap"
+            for name, population in sized
+            if max(population / town, town / population) > factor
         ]
     return misses
 
@@ -315,12 +315,12 @@ def plan_budget_misses(expect: Expect, result: Result) -> list[str]:
         if funded is None or funded.id != programme or not funded.route:
             misses.append(f"plan step '{ident}' is not funded by '{programme}' with a route")
     if expect.plan_early_cost_at_most is not None:
-        limit = BUDGET_SCALE.index(expect.plan_early_cost_at_most)  # type: ignore[arg-type]
+        limit = BUDGET_SCALE.index(expect.plan_early_cost_at_most)
         misses += [
             f"plan step '{s.id}' costs {s.cost_band} in {s.horizon} with no funding route"
             for s in result.plan
             if s.horizon != "one_to_three_years"
-            and BUDGET_SCALE.index(s.cost_band) > limit  # type: ignore[arg-type]
+            and BUDGET_SCALE.index(s.cost_band) > limit
             and s.funded_by is None
         ]
     return misses

@@ -22,7 +22,7 @@ images, HTML, autolinks, entities, emoji or icon short codes."""
 
 def _upload(name: str, content: bytes) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.get("file_uploader")[0].upload(name, content, "application/x-yaml").run()
+    at.file_uploader[0].upload(name, content, "application/x-yaml").run()
     assert not at.exception, at.exception
     return at
 

@@ -73,7 +73,8 @@ def test_oversized_file_is_refused(project_copy: Path):
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(project_copy / "data", project_copy / "rules")
     assert any(
-        p.kind == "too_large" and p.file.endswith("huge.yaml") for p in caught.value.problems
+        p.kind == "too_large" and p.file is not None and p.file.endswith("huge.yaml")
+        for p in caught.value.problems
     )
 
 

@@ -34,7 +34,7 @@ def plan_of(assessment: Assessment, knowledge: Knowledge = K) -> dict[str, PlanI
 
 
 def over(step: PlanItem, band: str) -> bool:
-    return BUDGET_SCALE.index(step.cost_band) > BUDGET_SCALE.index(band)  # type: ignore[arg-type]
+    return BUDGET_SCALE.index(step.cost_band) > BUDGET_SCALE.index(band)
 
 
 JP_VILLAGE = {

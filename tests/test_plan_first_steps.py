@@ -21,7 +21,7 @@ from advisor.plan import promote, wording
 ROOT = Path(__file__).resolve().parents[1]
 K = default_knowledge()
 
-STEEL_TOWN = {
+STEEL_TOWN: dict[str, dict[str, Any]] = {
     "municipality": {"name": "Forgeham", "country": "DE", "population": 40000},
     "history": {"themes": ["industrial_heritage"], "connections": []},
     "specializations": {
@@ -29,12 +29,12 @@ STEEL_TOWN = {
         "institutions": [{"name": "Forgeham Steelworks", "kind": "company"}],
     },
 }
-VILLAGE = {
+VILLAGE: dict[str, dict[str, Any]] = {
     "municipality": {"name": "Little Brook", "country": "FR", "population": 900},
     "history": {"themes": ["missionary_faith"], "connections": []},
     "specializations": {"themes": [], "institutions": []},
 }
-NOTHING_DECLARED = {
+NOTHING_DECLARED: dict[str, dict[str, Any]] = {
     "history": {"themes": [], "connections": []},
     "specializations": {"themes": [], "institutions": []},
 }

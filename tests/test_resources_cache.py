@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,7 +40,7 @@ def assessed(monkeypatch: pytest.MonkeyPatch) -> list[Assessment]:
     calls: list[Assessment] = []
     real = resources.assess
 
-    def counting(answers: Assessment, *args: object) -> object:
+    def counting(answers: Assessment, *args: Any) -> object:
         calls.append(answers)
         return real(answers, *args)
 

@@ -18,8 +18,8 @@ from advisor.headline import first_sentence, first_steps, headline, leads
 from advisor.model.result import PartnerSuggestion, Result
 from advisor.report.charts import map_figure
 from advisor.report.content import build_document
-from advisor.report.document import MapChart, Point
-from advisor.report.fmt import score_about
+from advisor.report.document import MapChart, Point, PointKind
+from advisor.report.fmt import score_about, scored
 from advisor.ui.scroll import step_script
 from advisor.ui.steps.results import partner_table
 
@@ -67,7 +67,9 @@ def test_the_pdf_summary_shows_the_same_picks_as_the_page(hirado) -> None:
     top = headline(result)
     assert all(step.title in text for step in top.steps)
     assert all(lead.name in text and lead.why[:40] in text for lead in top.leads)
-    assert "strong fit (90%)" in text and "strong similarity (90%)" in text
+    network, case = result.networks[0].score, result.matches[0].score
+    assert scored(network) in text and scored(case, "similarity") in text
+    assert scored(network).split(" (")[0] in {"strong fit", "good fit", "some fit", "weak fit"}
 
 
 def test_first_sentence() -> None:
@@ -108,8 +110,9 @@ def test_partner_table_keeps_the_whole_reason_and_escapes_names() -> None:
 
 def _text_inside_axes(chart: MapChart) -> list[tuple[str, bool]]:
     fig = map_figure(chart)
-    FigureCanvasAgg(fig).draw()
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    canvas = FigureCanvasAgg(fig)  # becomes fig.canvas
+    canvas.draw()
+    renderer = canvas.get_renderer()
     ax = fig.axes[0]
     frame = ax.get_window_extent(renderer)
     out = []
@@ -142,11 +145,11 @@ def _text_inside_axes(chart: MapChart) -> list[tuple[str, bool]]:
         ],
     ],
 )
-def test_map_labels_stay_inside_the_frame(points: list[tuple[float, float, str]]) -> None:
+def test_map_labels_stay_inside_the_frame(points: list[tuple[float, float, PointKind]]) -> None:
     chart = MapChart(
         "map",
         tuple(
-            Point(f"Averyverylongplacename {i}", lat, lon, kind, "label")  # type: ignore[arg-type]
+            Point(f"Averyverylongplacename {i}", lat, lon, kind, "label")
             for i, (lon, lat, kind) in enumerate(points)
         ),
         {"town": "Your town", "new": "new", "revive": "revive"},
@@ -238,7 +241,10 @@ def test_scores_read_in_words_on_the_page() -> None:
         at.session_state["results.tab"] = tab
         labels += [e.label for e in at.run().expander]
     shown = "\n".join(labels)
-    assert "strong fit (80%)" in shown and "strong similarity (90%)" in shown
+    result = assess(load_example("hirado"))
+    assert scored(result.networks[0].score) in shown
+    assert scored(result.matches[0].score, "similarity") in shown
+    assert "%)" in shown and "fit (" in shown and "similarity (" in shown
     assert "0.80" not in shown and "0.90" not in shown
 
 

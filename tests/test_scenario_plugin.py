@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import Expect, Scenario, scenario_result, unmet
+from tests.scenario_checks import Expect, Scenario, scenario_result, unmet
 
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 

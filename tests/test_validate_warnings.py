@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
+from typing import Self
 
 from advisor import cli
 from advisor.cli import main
@@ -38,8 +39,8 @@ def test_a_network_without_a_rule_is_named_with_its_file():
 
 class InThreeYears(dt.date):
     @classmethod
-    def today(cls) -> dt.date:
-        return TODAY.replace(year=TODAY.year + 3)
+    def today(cls) -> Self:
+        return cls.fromordinal(TODAY.replace(year=TODAY.year + 3).toordinal())
 
 
 def test_validate_prints_warnings_and_fails_only_when_strict(capsys, monkeypatch):

@@ -156,7 +156,7 @@ def test_second_document_is_refused():
 @pytest.mark.parametrize(
     "value",
     [
-        functools.reduce(lambda inner, _: [inner], range(100_000), []),
+        functools.reduce(lambda inner, _: [inner], range(100_000), list[object]()),
         10**6000,
         {"k" * 10_000: ["v"] * 10_000},
         "x" * 1_000_000,
@@ -167,7 +167,7 @@ def test_shown_values_are_short_for_any_value(value: object):
     assert 0 < len(_shown(value)) <= 40
 
 
-def test_shown_survives_a_list_that_holds_itself():
+def test_shown_survives_a_list_that_holds_itself() -> None:
     loop: list[object] = []
     loop.append(loop)
     assert _shown(loop).startswith("[")

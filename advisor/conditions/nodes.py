@@ -98,6 +98,8 @@ class FieldTest(Node):
     """Compares one field of the facts with a value: ``{field: population, below: 50000}``."""
 
     TAG: ClassVar[str] = "field"
+    # FIELDS' keys, made into a Literal at import for pydantic; mypy cannot read a Literal
+    # built at run time
     field: Literal[tuple(FIELDS)]  # type: ignore[valid-type]
     below: float | str | None = None
     at_most: float | str | None = None
@@ -368,6 +370,8 @@ class CountryGroupTest(Node):
 
 class ContinentTest(Node):
     TAG: ClassVar[str] = "continent"
+    # CONTINENTS' codes, made into a Literal at import for pydantic; mypy cannot read a
+    # Literal built at run time
     continent: Literal[tuple(CONTINENTS)]  # type: ignore[valid-type]
     note: str | None = None
 

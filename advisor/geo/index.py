@@ -177,18 +177,21 @@ def load(path: Path) -> IndexData:
         header = json.loads(src.readline())
         if header.get("format") != FORMAT or header.get("source") != source_version():
             raise ValueError(f"{path} is an index of another format or source")
-        parts: dict[str, bytes | array] = {}
+        blobs: dict[str, bytes] = {}
+        columns: dict[str, array] = {}
         for name, kind, size in header["sections"]:
             blob = src.read(size)
             if kind == "bytes":
-                parts[name] = blob
+                blobs[name] = blob
             else:
                 column = array(kind)
                 column.frombytes(blob)
-                parts[name] = column
-    data = IndexData(**{n: parts[n] for n in _ARRAYS})  # type: ignore[arg-type]
+                columns[name] = column
+    data = IndexData()
+    for name in _ARRAYS:
+        setattr(data, name, columns[name])
     for name in _TEXTS:
-        setattr(data, name, Strings(parts[f"{name}.blob"], parts[f"{name}.offsets"]))  # type: ignore[arg-type]
+        setattr(data, name, Strings(blobs[f"{name}.blob"], columns[f"{name}.offsets"]))
     return data
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from advisor.knowledge.load import Knowledge
 from advisor.knowledge.models import Source
+from advisor.sources import HasSources
 
 DEFAULT_STALE_MONTHS = 24
 """Sources read more than two years ago are due for a second look: fees and member lists
@@ -34,7 +35,7 @@ def _months_ago(accessed: str, today: dt.date) -> int:
 
 def _tables(knowledge: Knowledge) -> Iterator[tuple[str, Mapping[str, Source]]]:
     """Every sources table, named by the file it is in."""
-    folders = {
+    folders: dict[str, Mapping[str, HasSources]] = {
         "cases": knowledge.cases,
         "networks": knowledge.networks,
         "programmes": knowledge.programmes,

@@ -22,6 +22,7 @@ from advisor.errors import KnowledgeError, Problem
 from advisor.geo.names import fold
 from advisor.knowledge.models import (
     CountryGroup,
+    KnowledgeFile,
     Network,
     PlaceGroup,
     Programme,
@@ -54,6 +55,7 @@ VOCABULARY_ORDER = (
 """Vocabulary files, assets first because institution kinds may imply an asset."""
 
 M = TypeVar("M", bound=BaseModel)
+F = TypeVar("F", bound=KnowledgeFile)
 
 
 @dataclass(frozen=True)
@@ -185,13 +187,13 @@ def _load_vocabularies(
     return vocabularies
 
 
-def _load_items(col: _Collector, folder: Path, model: type[M], known: KnownIds) -> dict[str, M]:
-    items: dict[str, M] = {}
+def _load_items(col: _Collector, folder: Path, model: type[F], known: KnownIds) -> dict[str, F]:
+    items: dict[str, F] = {}
     for path in _yaml_files(folder):
         item = col.model(path, model, {"known": known})
         if item is None:
             continue
-        ident = item.id  # type: ignore[attr-defined]
+        ident = item.id
         if ident != path.stem:
             node, _ = locate(col.docs[path].root, ["id"])
             mark = node.start_mark if node is not None else None

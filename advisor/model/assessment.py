@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -32,7 +32,7 @@ from advisor.model.base import (
     ThemeId,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 StaffTime = Literal["none", "hours_per_month", "hours_per_week", "part_time", "full_time"]
 STAFF_TIME_SCALE: tuple[StaffTime, ...] = (

@@ -46,7 +46,15 @@ from advisor.report.fonts import CJK_FAMILY
 
 TEXT_WIDTH_CM = 16.0
 ACCENT, MUTED = RGBColor(0x1F, 0x3A, 0x5F), RGBColor(0x60, 0x68, 0x70)
-STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Caption")
+STYLES: tuple[str, ...] = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Caption",
+)
 STYLES += ("List Bullet", "List Number", "Footer")
 _CONTROL = {code: None for code in range(32) if code not in (9, 10)}
 _CONTROL |= {code: None for code in (*range(0xD800, 0xE000), 0xFFFE, 0xFFFF)}

@@ -10,6 +10,8 @@ from __future__ import annotations
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tc
+from docx.parts.document import DocumentPart
 from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -59,8 +61,11 @@ def add_hyperlink(paragraph: Paragraph, text: str, url: str) -> None:
 
 def restart_numbering(paragraph: Paragraph) -> None:
     """Make a "List Number" list start again at 1 (Word otherwise continues the last list)."""
-    numbering = paragraph.part.numbering_part.numbering_definitions._numbering
-    style_num = paragraph.style.element.pPr.numPr.numId.val
+    part, style = paragraph.part, paragraph.style
+    if not isinstance(part, DocumentPart) or style is None:
+        raise TypeError("only a styled paragraph in a document's body can restart its list")
+    numbering = part.numbering_part.numbering_definitions._numbering
+    style_num = style.element.pPr.numPr.numId.val
     abstract = numbering.num_having_numId(style_num).abstractNumId.val
     num = numbering.add_num(abstract)
     override = num.add_lvlOverride(ilvl=0)
@@ -78,9 +83,9 @@ def repeat_header_row(table: Table) -> None:
     tr_pr.append(header)
 
 
-def shade(cell_element: object, fill: str) -> None:
+def shade(cell_element: CT_Tc, fill: str) -> None:
     """Fill a table cell with ``fill`` (hex RGB), for the header row."""
-    tc_pr = cell_element.get_or_add_tcPr()  # type: ignore[attr-defined]
+    tc_pr = cell_element.get_or_add_tcPr()
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")

@@ -162,7 +162,11 @@ def _links(block: Links, charts: list[dict[str, Any]]) -> str:
     caption = f'<p class="caption">{esc(block.title)}</p>' if block.title else ""
     items = "".join(
         f"<li>{esc(link.text)}"
-        + (f"<br>{_link(link.url, link.url)}" if safe_url(link.url) else "")
+        + (
+            f"<br>{_link(link.url, link.url)}"
+            if link.url is not None and safe_url(link.url)
+            else ""
+        )
         + "</li>"
         for link in block.items
     )

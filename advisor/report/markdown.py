@@ -103,7 +103,7 @@ def _links(block: Links) -> list[str]:
     head = [f"**{escape(block.title)}**", ""] if block.title else []
     items = [
         f"- {escape_start(x.text)}: {link(x.url, x.url)}"
-        if safe_url(x.url)
+        if x.url is not None and safe_url(x.url)
         else f"- {escape_start(x.text)}"
         for x in block.items
     ]

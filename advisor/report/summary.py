@@ -39,8 +39,8 @@ def _networks(result: Result) -> list[str]:
         out += [f"- **{n.name}**, {_score(n.score, 'network')}"]
         out += _bullets([*n.reasons, *(f"⚠ {c}" for c in n.cautions), *n.evidence])
     out += ["", f"## {t('summary.not_eligible')}", ""]
-    for n in result.not_eligible:
-        out += [f"- **{n.name}**", *_bullets(n.reasons)]
+    for excluded in result.not_eligible:
+        out += [f"- **{excluded.name}**", *_bullets(excluded.reasons)]
     return out
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import secrets
 from dataclasses import dataclass
+from typing import TypeGuard
 
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -30,7 +31,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def valid_token(token: object) -> bool:
+def valid_token(token: object) -> TypeGuard[str]:
     """True when ``token`` has the shape of a token this store hands out."""
     return isinstance(token, str) and bool(_TOKEN.match(token))
 

@@ -19,6 +19,7 @@ import streamlit as st
 from advisor.errors import AdvisorError, InputError
 from advisor.i18n import t
 from advisor.model.assessment import Assessment
+from advisor.model.base import KnownIds
 from advisor.store import DraftStore, new_token, open_database, settings, valid_token
 
 PARAM = "draft"
@@ -46,7 +47,7 @@ def token() -> str | None:
     return st.session_state.get(_TOKEN)
 
 
-def restore(known: object) -> Assessment | None:
+def restore(known: KnownIds) -> Assessment | None:
     """Once per browser session: the answers saved under the address's token, if any.
 
     Afterwards the session has a token (the same, or a new one when nothing was found) and
@@ -65,18 +66,20 @@ def restore(known: object) -> Assessment | None:
     return found
 
 
-def _load(asked: str, known: object) -> Assessment | None:
+def _load(asked: str, known: KnownIds) -> Assessment | None:
     store = _store()
     if store is None:
-        return _unavailable()
+        _unavailable()
+        return None
     try:
-        draft = store.load(asked, known)  # type: ignore[arg-type]
+        draft = store.load(asked, known)
     except InputError as exc:
         st.session_state[_NOTICE] = ("warning", t("store.unreadable", problem=exc.problems[0]))
         return None
     except sa.exc.SQLAlchemyError:
         log.exception("restoring a draft failed")
-        return _unavailable()
+        _unavailable()
+        return None
     if draft is None:
         st.session_state[_NOTICE] = ("warning", t("store.not_found", days=store.keep_days))
         return None

@@ -32,6 +32,7 @@ from advisor.knowledge.load import Knowledge, load_knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 from advisor.opendata.bundle import OpenData, open_data
+from advisor.report.document import Chart
 from advisor.report.interactive import Spec, chart_spec
 from advisor.report.sections.cases import profile_chart
 from advisor.report.sections.partners import partner_map
@@ -92,6 +93,7 @@ def chart_spec_for(kind: ChartKind, answers: Assessment) -> Spec:
 @st.cache_resource(max_entries=2 * CACHE_SIZE, show_spinner=False)
 def _chart(kind: ChartKind, key: str, _answers: Assessment) -> Spec:
     result = result_for(_answers)
+    chart: Chart
     if kind == "profile":
         chart = profile_chart(_answers, result, knowledge())
     else:

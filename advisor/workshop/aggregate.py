@@ -540,7 +540,7 @@ def _place_groups(entries: list[_PlaceEntry]) -> list[list[_PlaceEntry]]:
 def _join_by_name(
     members: list[int], entries: list[_PlaceEntry], union: Callable[[int, int], None]
 ) -> None:
-    ids = Counter(entries[i].ident for i in members if entries[i].ident is not None)
+    ids = Counter(ident for i in members if (ident := entries[i].ident) is not None)
     if len(ids) <= 1:
         for i in members[1:]:
             union(members[0], i)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from pydantic import ValidationError
 
@@ -136,14 +136,19 @@ def _share(text: str) -> float:
     return value
 
 
+def _is_part(name: str) -> TypeGuard[PartId]:
+    return name in PARTS
+
+
 def _parts(text: str) -> list[PartId]:
     chosen = [p.strip() for p in text.split(",") if p.strip()]
-    wrong = [p for p in chosen if p not in PARTS]
-    if wrong or not chosen:
+    wrong = [p for p in chosen if not _is_part(p)]
+    parts = [p for p in chosen if _is_part(p)]
+    if wrong or not parts:
         raise argparse.ArgumentTypeError(
             f"unknown part(s) {', '.join(wrong) or '(none)'}; choose from {', '.join(PARTS)}"
         )
-    return chosen  # type: ignore[return-value]
+    return parts
 
 
 def _common(parser: argparse.ArgumentParser, *, key: bool = False) -> None:

@@ -56,7 +56,10 @@ def how_made(workshop: Workshop, room: RoomAggregate, agreed_at: dt.date) -> How
     ``removed`` are the items where the facilitator's switch changed the rule's outcome
     (a switch that agrees with the rule changed nothing, so it is not listed).
     """
-    agreed, diverged, added, removed = [], [], [], []
+    agreed: list[RecordedItem] = []
+    diverged: list[RecordedItem] = []
+    added: list[RecordedItem] = []
+    removed: list[RecordedItem] = []
     for item in room.items:
         recorded = _recorded(item, room)
         by_rule = rule_keeps(item, room, workshop)

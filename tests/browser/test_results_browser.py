@@ -8,7 +8,7 @@ test_wizard_browser.py. Saves artifacts/browser/results-first-screen.png.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from advisor.answers import load_example
 from advisor.assess import assess
@@ -16,13 +16,13 @@ from advisor.headline import first_steps
 from tests.browser.conftest import ARTIFACTS, settle
 
 pytestmark = pytest.mark.browser
-PROJECTOR = {"width": 1280, "height": 720}
-PHONE = {"width": 390, "height": 844}
+PROJECTOR: ViewportSize = {"width": 1280, "height": 720}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 MAIN = '[data-testid="stMain"]'
 SIDEBAR = '[data-testid="stSidebar"]'
 
 
-def open_page(browser: Browser, url: str, viewport: dict[str, int]) -> Page:
+def open_page(browser: Browser, url: str, viewport: ViewportSize) -> Page:
     page = browser.new_context(viewport=viewport).new_page()
     page.goto(url)
     expect(page.get_by_text("Look Within: find your town's way")).to_be_visible(timeout=30_000)

@@ -16,7 +16,7 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 from advisor.model.assessment import Municipality
 from advisor.store.database import forget, open_database
@@ -27,7 +27,7 @@ from tests.store_fixtures import empty_postgres, postgres_url
 
 pytestmark = pytest.mark.browser
 
-LAPTOP = {"width": 1400, "height": 1000}
+LAPTOP: ViewportSize = {"width": 1400, "height": 1000}
 THEME = "Trading-port heritage"
 
 

@@ -13,18 +13,18 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import ARTIFACTS, settle
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-LAPTOP = {"width": 1400, "height": 1000}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+LAPTOP: ViewportSize = {"width": 1400, "height": 1000}
 
 
-def context(browser: Browser, viewport: dict[str, int]) -> BrowserContext:
+def context(browser: Browser, viewport: ViewportSize) -> BrowserContext:
     return browser.new_context(viewport=viewport, accept_downloads=True)
 
 

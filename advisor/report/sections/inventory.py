@@ -89,7 +89,8 @@ def _assets(a: Assessment, k: Knowledge) -> list[Block]:
 
 
 def _ties(a: Assessment, k: Knowledge) -> list[Block]:
-    ties, blocks = a.ties, []
+    ties = a.ties
+    blocks: list[Block] = []
     if ties.sister_towns:
         rows = tuple(
             (

@@ -26,7 +26,10 @@ def render() -> None:
         st.caption(t("welcome.example_help"))
         shown = resources.examples()
         name = st.selectbox(
-            t("welcome.example_pick"), list(shown), key="welcome.example", format_func=shown.get
+            t("welcome.example_pick"),
+            list(shown),
+            key="welcome.example",
+            format_func=shown.__getitem__,
         )
         if st.button(t("welcome.example_load"), key="welcome.example_load"):
             example = load_example(name, knowledge())
