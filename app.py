@@ -1,7 +1,8 @@
 """Look Within: the self-assessment wizard. Page set-up and dispatch only.
 
-The interface language comes from the address (``?lang=fr``) when a catalog exists for it.
-Workshop addresses (``?ws=...``, ``?join=...``) open the workshop pages instead.
+The interface language comes from the address (``?lang=fr``), else the saved answers, else
+the browser (``advisor/ui/language.py``); a switcher in the sidebar changes it. Workshop
+addresses (``?ws=...``, ``?join=...``) open the workshop pages instead.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import logging
 
 import streamlit as st
 
-from advisor.i18n import DEFAULT_LANGUAGE, languages, t, use_language
-from advisor.ui import autosave, nav, saveload, state, workshop
+from advisor.i18n import t, use_language
+from advisor.ui import autosave, language, nav, saveload, state, workshop
 from advisor.ui.resources import knowledge
 from advisor.ui.steps import (
     capacity,
@@ -35,13 +36,20 @@ PAGES = {
     "report": report,
 }
 
-LANGUAGE = st.query_params.get("lang", DEFAULT_LANGUAGE)
+LANGUAGE = language.chosen()
 
-with use_language(LANGUAGE if LANGUAGE in languages() else DEFAULT_LANGUAGE):
+with use_language(LANGUAGE):
     st.set_page_config(page_title=t("app.title"), page_icon="🧭", layout="wide")
+    language.mark_page(LANGUAGE)
     if workshop.show():
+        with st.sidebar:
+            if picked := language.switcher(LANGUAGE):
+                language.keep_in_address(picked)
+                st.rerun()
         st.stop()
     with state.page_run(knowledge().known):
+        if language.reopen_in_saved(state.answers().language, LANGUAGE):
+            st.rerun()
         autosave.notice()
         nav.jump_early()
         try:
@@ -51,6 +59,11 @@ with use_language(LANGUAGE if LANGUAGE in languages() else DEFAULT_LANGUAGE):
             st.error(t("app.error"))
         # The sidebar comes after the page, so its download holds what the page just stored.
         with st.sidebar:
+            picked = language.switcher(LANGUAGE)
+            if picked:
+                language.keep_in_address(picked)
+                state.save(state.answers().model_copy(update={"language": picked}))
+                st.rerun()
             st.markdown(f"### {t('app.title')}")
             nav.sidebar_steps()
             st.divider()

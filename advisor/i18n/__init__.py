@@ -15,10 +15,14 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from typing import Literal, get_args
 
 import yaml
 
 DEFAULT_LANGUAGE = "en"
+InterfaceLanguage = Literal["en", "ja", "fr"]
+"""The languages the product is written in; each has a complete catalog (tested)."""
+INTERFACE_LANGUAGES: tuple[str, ...] = get_args(InterfaceLanguage)
 _CATALOG_DIR = Path(__file__).parent
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
 

@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from advisor.geo.countries import CountryCode
+from advisor.i18n import InterfaceLanguage
 from advisor.model.base import (
     AssetId,
     ConnectionKindId,
@@ -245,6 +246,8 @@ class Assessment(Strict):
     goals: Goals = Field(default_factory=Goals)
     constraints: Constraints = Field(default_factory=Constraints)
     progress: Progress = Field(default_factory=Progress)
+    language: InterfaceLanguage | None = None
+    """The language the answers were given in: a saved draft or file reopens in it."""
 
     def missing(self) -> list[str]:
         """Fields ``assess`` needs that are still empty, as dotted paths."""
