@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from advisor.i18n import use_language
 from advisor.i18n import formats as f
+from advisor.i18n import use_language
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 

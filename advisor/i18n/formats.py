@@ -18,7 +18,6 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 from advisor.i18n import DEFAULT_LANGUAGE, current_language
 
-
 ListStyle = Literal["standard", "unit"]
 """'A, B and C' (standard) or 'A, B, C' (unit, a list of labels)."""
 
