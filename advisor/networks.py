@@ -192,7 +192,6 @@ def _advice(net: Network, result: Fit, evidence: list[str]) -> NetworkAdvice:
         score=result.score,
         reasons=result.reasons,
         cautions=result.cautions,
-        category=net.category,
         eligibility=[stated(r, r.explain) for r in net.eligibility],
         commitments=[stated(c, c.text) for c in net.commitments],
         fees=stated(net.fees, net.fees.text),

@@ -29,10 +29,65 @@ def test_cases_show_both_paths():
     assert paths["history"] >= 3 and paths["specialization"] >= 3
 
 
-def test_at_least_twenty_networks_including_big_city_contrast():
-    assert len(K.networks) >= 20
+def test_at_least_forty_two_networks_including_big_city_contrast():
+    assert len(K.networks) >= 42
     assert {"c40", "urban20"} <= set(K.networks)
-    assert {n.category for n in K.networks.values()} >= {"any_size", "size_limited", "big_city"}
+
+
+LATIN_AMERICA = {"AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "MX", "NI", "PA"}
+LATIN_AMERICA |= {"PE", "PY", "SV", "UY", "VE"}
+SOUTH_AND_SOUTHEAST_ASIA = {"BD", "BN", "BT", "ID", "IN", "KH", "LA", "LK", "MM", "MV", "MY"}
+SOUTH_AND_SOUTHEAST_ASIA |= {"NP", "PH", "PK", "SG", "TH", "TL", "VN"}
+MIDDLE_EAST = {"AE", "BH", "CY", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA"}
+MIDDLE_EAST |= {"SA", "SY", "TR", "YE"}
+
+
+def test_reference_cases_cover_the_world_and_stay_small():
+    """At least 32 cases, all under 100,000 except the seed city Nagasaki, with at least
+    three each from Africa, Latin America, South or Southeast Asia and Oceania, and two
+    from the Middle East."""
+    from advisor.geo.countries import continent_of
+
+    cases = list(K.cases.values())
+    assert len(cases) >= 32
+    assert [c.id for c in cases if c.population.value >= 100_000] == ["nagasaki"]
+    countries = [c.country for c in cases]
+    assert sum(continent_of(c) == "AF" and c not in MIDDLE_EAST for c in countries) >= 3
+    assert sum(c in LATIN_AMERICA for c in countries) >= 3
+    assert sum(c in SOUTH_AND_SOUTHEAST_ASIA for c in countries) >= 3
+    assert sum(continent_of(c) == "OC" for c in countries) >= 3
+    assert sum(c in MIDDLE_EAST for c in countries) >= 2
+
+
+def test_support_programmes_serve_at_least_fifteen_countries():
+    countries: set[str] = set()
+    for programme in K.programmes.values():
+        found = programme.applies_to.model_dump(exclude_none=True)
+        countries |= set(_country_codes(found))
+    assert len(countries) >= 15, sorted(countries)
+
+
+def _country_codes(node: object) -> list[str]:
+    """Country codes named in a condition (``country: [SE]`` anywhere inside it)."""
+    if isinstance(node, dict):
+        return [
+            code
+            for key, value in node.items()
+            for code in (
+                value if key == "country" and isinstance(value, list) else _country_codes(value)
+            )
+        ]
+    if isinstance(node, list):
+        return [code for item in node for code in _country_codes(item)]
+    return []
+
+
+def test_at_least_three_hundred_curated_places_each_a_town_with_an_id():
+    places = [p for group in K.places.values() for p in group.places]
+    assert len(places) >= 300
+    towns = [p for p in places if p.not_a_town is None]
+    missing = [f"{p.name} ({p.country})" for p in towns if p.geonameid is None]
+    assert not missing, missing
 
 
 def test_networks_from_the_research_notes_are_all_there():

@@ -23,7 +23,7 @@ from advisor.model.base import (
     Strict,
     ThemeId,
 )
-from advisor.suggest import closest
+from advisor.spelling import closest
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=3000)]
@@ -246,9 +246,6 @@ class Network(KnowledgeFile):
 
     name: Text
     url: Url
-    category: Literal[
-        "any_size", "size_limited", "region_limited", "asset_required", "specialization", "big_city"
-    ]
     summary: Text
     themes: list[ThemeId] = Field(default_factory=list)
     goals: list[GoalId] = Field(default_factory=list)

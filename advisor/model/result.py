@@ -57,7 +57,6 @@ class NetworkAdvice(Out):
     score: Score
     reasons: Reasons
     cautions: list[str]
-    category: str
     eligibility: list[str]
     commitments: list[str]
     fees: str
