@@ -128,7 +128,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{len(k.rules.plan)} plan steps, {len(k.rules.network_fit.adjustments)} fit adjustments"
     )
     print(f"data {k.data_version}, rules {k.rules_version}")
-    warnings = knowledge_warnings(k, dt.date.today(), args.stale_months)
+    folders = [Path(args.data), Path(args.rules)]
+    warnings = knowledge_warnings(k, dt.date.today(), args.stale_months, folders)
     if warnings:
         print(f"{len(warnings)} warnings (the advisor still runs):")
         print("\n".join(f"  {w}" for w in warnings))

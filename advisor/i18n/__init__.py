@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import string
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -67,12 +67,43 @@ class _Keep(dict[str, object]):
         return "{" + key + "}"
 
 
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """``template`` with its ``{named}`` placeholders replaced from ``values``; a name
+    without a value stays visible as ``{name}``. The one filler of the product: catalog
+    messages (:func:`t`) and the plan's rule texts (:mod:`advisor.plan`) both use it."""
+    return string.Formatter().vformat(template, (), _Keep(values))
+
+
 def t(key: str, /, **params: object) -> str:
     """The message ``key`` in the current language, placeholders filled from ``params``."""
     text = catalog(current_language()).get(key) or catalog(DEFAULT_LANGUAGE).get(key)
     if text is None:
         return key
-    return string.Formatter().vformat(text, (), _Keep(params))
+    return fill(text, params)
+
+
+class Localized(str):
+    """A text of the knowledge or the rules with its translations: it *is* its English text
+    (so code that does not translate still reads a sentence), and :func:`tr` gives it in
+    the current language. Written in YAML as ``{en: ..., ja: ..., fr: ...}``."""
+
+    translations: dict[str, str]
+
+    def __new__(cls, english: str, translations: dict[str, str]) -> Localized:
+        text = super().__new__(cls, english)
+        text.translations = dict(translations)
+        return text
+
+    def __getnewargs__(self) -> tuple[str, dict[str, str]]:  # type: ignore[override]  # str's takes none: the translations must survive pickling
+        return (str(self), self.translations)
+
+
+def tr(text: str) -> str:
+    """``text`` in the current language: a :class:`Localized` text's translation when it
+    has one (English otherwise), any other text as it is."""
+    if isinstance(text, Localized):
+        return text.translations.get(current_language()) or str(text)
+    return text
 
 
 def placeholders(text: str) -> set[str]:

@@ -7,12 +7,17 @@ member list), and a network without any eligibility rule is shown as open to eve
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
+
+from advisor.i18n import INTERFACE_LANGUAGES
 from advisor.knowledge.load import Knowledge
 from advisor.knowledge.models import Source
 from advisor.sources import HasSources
+from advisor.yamlio import parse, read_text
 
 DEFAULT_STALE_MONTHS = 24
 """Sources read more than two years ago are due for a second look: fees and member lists
@@ -69,7 +74,50 @@ def networks_without_eligibility(knowledge: Knowledge) -> list[Finding]:
     ]
 
 
+def _translation_maps(node: yaml.Node, path: str) -> Iterator[tuple[yaml.MappingNode, str]]:
+    """Every mapping in the document whose keys are languages (a translated text)."""
+    if isinstance(node, yaml.MappingNode):
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if keys and "en" in keys and set(keys) <= set(INTERFACE_LANGUAGES):
+            yield node, path
+            return
+        for key, value in node.value:
+            yield from _translation_maps(value, f"{path}.{key.value}".lstrip("."))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _translation_maps(item, f"{path}[{index}]")
+
+
+def missing_translations(folders: Iterable[Path], root: Path) -> list[Finding]:
+    """Translated texts that lack a language, at their file, line and column."""
+    found = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*.yaml")):
+            doc = parse(read_text(path), str(path))
+            if doc.root is None:
+                continue
+            shown = path.relative_to(root) if path.is_relative_to(root) else path
+            for node, where in _translation_maps(doc.root, ""):
+                have = {k.value for k, _ in node.value}
+                for language in INTERFACE_LANGUAGES:
+                    if language not in have:
+                        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+                        found.append(
+                            Finding(f"{shown}:{line}:{column}: {where}", f"no '{language}' text")
+                        )
+    return found
+
+
 def knowledge_warnings(
-    knowledge: Knowledge, today: dt.date, months: int = DEFAULT_STALE_MONTHS
+    knowledge: Knowledge,
+    today: dt.date,
+    months: int = DEFAULT_STALE_MONTHS,
+    folders: Iterable[Path] = (),
 ) -> list[Finding]:
-    return [*networks_without_eligibility(knowledge), *stale_sources(knowledge, today, months)]
+    folders = list(folders)
+    root = folders[0].parent if folders else Path.cwd()
+    return [
+        *networks_without_eligibility(knowledge),
+        *missing_translations(folders, root),
+        *stale_sources(knowledge, today, months),
+    ]

@@ -9,11 +9,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from advisor.conditions import Condition
 from advisor.geo.countries import CountryCode
+from advisor.i18n import INTERFACE_LANGUAGES, Localized
 from advisor.model.assessment import BudgetBand, StaffTime
 from advisor.model.base import (
     AssetId,
@@ -26,7 +35,32 @@ from advisor.model.base import (
 from advisor.spelling import closest
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=3000)]
+
+
+def _localized(value: Any, handler: ValidatorFunctionWrapHandler) -> str:
+    """A text, or a text per language (``{en: ..., ja: ..., fr: ...}``, English required),
+    each checked like a text; the result reads as English and knows its translations."""
+    if not isinstance(value, dict):
+        return str(handler(value))
+    unknown = sorted(set(value) - set(INTERFACE_LANGUAGES))
+    if unknown:
+        raise PydanticCustomError(
+            "unknown_language",
+            "unknown language '{language}': write {languages}",
+            {"language": unknown[0], "languages": ", ".join(INTERFACE_LANGUAGES)},
+        )
+    if "en" not in value:
+        raise PydanticCustomError("no_english", "a translated text needs its English ('en')", {})
+    others = {code: str(handler(text)) for code, text in value.items() if code != "en"}
+    return Localized(str(handler(value["en"])), others)
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=3000),
+    WrapValidator(_localized),
+]
+"""A sentence a reader sees: plain English, or one text per interface language."""
 Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")]
 
 
