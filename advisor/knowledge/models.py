@@ -93,7 +93,7 @@ class Sourced(Strict):
     source: SourceKey | None = None
     sources: list[SourceKey] = Field(default_factory=list)
     unverified: bool = False
-    note: str | None = None
+    note: Text | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -246,7 +246,7 @@ class Requirement(Sourced):
 
 class Application(Sourced):
     mode: Literal["open", "call", "invitation", "via_national"]
-    note: str | None = None
+    note: Text | None = None
 
 
 class Fees(Sourced):
@@ -347,5 +347,5 @@ class Programme(KnowledgeFile):
     offers: list[SourcedText] = Field(min_length=1)
     use_for: list[UseFor] = Field(min_length=1)
     cost: Fees
-    contact_note: str | None = None
+    contact_note: Text | None = None
     languages: list[str] = Field(default_factory=list)
