@@ -15,13 +15,15 @@ from typing import Any
 import yaml
 
 from advisor.errors import InputError, Problem
-from advisor.knowledge.load import Knowledge, default_knowledge
+from advisor.knowledge.base import Knowledge
+from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import SCHEMA_VERSION, Assessment, strip_control
 from advisor.paths import EXAMPLES_DIR
 from advisor.yamlio import (
     MAX_BYTES,
     Document,
     YamlProblems,
+    line_column,
     locate,
     not_regular,
     parse,
@@ -52,14 +54,14 @@ def _require_complete(doc: Document, assessment: Assessment) -> None:
     problems = []
     for field in assessment.missing():
         node, _ = locate(doc.root, field.split("."))
-        mark = node.start_mark if node is not None else None
+        line, column = line_column(node)
         problems.append(
             Problem(
                 "invalid",
                 "this answer is needed before results",
                 file=doc.file,
-                line=mark.line + 1 if mark else 1,
-                column=mark.column + 1 if mark else 1,
+                line=line or 1,
+                column=column or 1,
                 field=field,
             )
         )

@@ -7,8 +7,8 @@ no network. The same answers and knowledge always give the same result.
 from __future__ import annotations
 
 from advisor.errors import InputError, Problem
-from advisor.facts import facts_for
-from advisor.knowledge.load import Knowledge, default_knowledge
+from advisor.knowledge.base import Knowledge
+from advisor.knowledge.load import default_knowledge
 from advisor.matching import match_cases
 from advisor.model.assessment import SCHEMA_VERSION, Assessment
 from advisor.model.result import Meta, Result
@@ -19,6 +19,7 @@ from advisor.partners.finders import CORE_FINDERS
 from advisor.partners.opendata_finders import OPEN_DATA_FINDERS
 from advisor.partners.places import resolve_places
 from advisor.plan import build_plan
+from advisor.town_facts import facts_for
 
 
 def require_complete(assessment: Assessment) -> None:

@@ -16,16 +16,17 @@ from pathlib import Path
 
 from advisor.answers import load_answers
 from advisor.assess import assess
+from advisor.cli_text import partners_markdown, summary_markdown, towns_markdown
 from advisor.errors import AdvisorError, InputError, Problem
 from advisor.geo.countries import countries, suggest_code
 from advisor.geo.index import index_path
+from advisor.knowledge.base import Knowledge
 from advisor.knowledge.checks import DEFAULT_STALE_MONTHS, knowledge_warnings
-from advisor.knowledge.load import Knowledge, load_knowledge
+from advisor.knowledge.load import load_knowledge
 from advisor.opendata.bundle import OpenData, open_data
 from advisor.opendata.find_town import find_town
 from advisor.paths import DATA_DIR, RULES_DIR
 from advisor.report import FORMATS, render, report_filename
-from advisor.report.summary import partners_markdown, summary_markdown, towns_markdown
 from advisor.schema import answers_schema
 from advisor.store.commands import add_commands as add_store_commands
 from advisor.workshop.commands import add_commands as add_workshop_commands

@@ -6,7 +6,7 @@ from __future__ import annotations
 from advisor.conditions import Facts
 from advisor.geo.countries import country_name
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.knowledge.models import Network
 from advisor.opendata.bundle import OpenData
 from advisor.opendata.covenant import peers, size_band

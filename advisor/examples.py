@@ -5,7 +5,7 @@ from __future__ import annotations
 from advisor.answers import example_names, load_example
 from advisor.geo.countries import country_name
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 
 
 def example_labels(knowledge: Knowledge | None = None) -> dict[str, str]:

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from advisor.model.result import PlanItem, Result
+from advisor.model.result import HORIZONS, Horizon, PlanItem, Result
 from advisor.report.fmt import join_sentences, one_line, shorten
 
 FIRST_STEPS = 3
-FIRST_HORIZON = "first_3_months"
+FIRST_HORIZON: Horizon = HORIZONS[0]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
 
 

@@ -14,16 +14,16 @@ from dataclasses import dataclass
 
 from advisor.conditions import Facts
 from advisor.conditions.facts import CAPACITY_LEVELS
-from advisor.facts import case_capacity_level
 from advisor.geo.countries import country_name
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.knowledge.models import ReferenceCase
 from advisor.knowledge.rules_models import MatchingRules
 from advisor.model.assessment import Assessment
 from advisor.model.result import CaseAction, CaseMatch
 from advisor.similarity import dice, size_closeness
 from advisor.sources import cited, refs, stated
+from advisor.town_facts import case_capacity_level
 
 
 @dataclass(frozen=True)

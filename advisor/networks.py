@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from advisor.conditions import Facts, Outcome
+from advisor.conditions.facts import CapacityLevel
 from advisor.evidence import network_evidence
 from advisor.geo.countries import country_name
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.knowledge.models import Network, Requirement
-from advisor.knowledge.rules_models import CapacityLevel, NetworkFitRules
+from advisor.knowledge.rules_models import NetworkFitRules
 from advisor.model.assessment import BudgetBand
 from advisor.model.result import NetworkAdvice, NetworkExcluded, SourceRef
 from advisor.opendata.bundle import OpenData

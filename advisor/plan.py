@@ -10,17 +10,23 @@ first steps (the letter to a declared connection does).
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterator, Sequence
 
 from advisor.conditions import Facts
 from advisor.geo.countries import country_name
 from advisor.geo.names import fold, place_key
-from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
-from advisor.knowledge.rules_models import HORIZONS, PlanStep, PlanVariant
+from advisor.i18n import fill, placeholders, t
+from advisor.knowledge.base import Knowledge
+from advisor.knowledge.rules_models import PlanStep, PlanVariant
 from advisor.model.assessment import Assessment
-from advisor.model.result import FundingRoute, NetworkAdvice, PlanItem, Resource, SourceRef
+from advisor.model.result import (
+    HORIZONS,
+    FundingRoute,
+    NetworkAdvice,
+    PlanItem,
+    Resource,
+    SourceRef,
+)
 from advisor.plan_budget import Funding, fit_to_budget
 from advisor.sources import stated
 
@@ -28,16 +34,6 @@ Values = dict[str, str]
 NAMED = 3
 """At most this many themes, institutions or places named in one step: the most distinctive,
 so a title stays one line."""
-
-
-class _Keep(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def fill(template: str, values: Values) -> str:
-    """``template`` with placeholders replaced (placeholders are checked at load)."""
-    return string.Formatter().vformat(template, (), _Keep(values))
 
 
 def _repeats(
@@ -55,7 +51,7 @@ def _repeats(
                 "place_country": country_name(tie.country),
                 "since": str(tie.since or ""),
             }
-            yield _slug(tie.place), values, [t("plan.because.dormant", **values)]
+            yield _id_part(tie.place), values, [t("plan.because.dormant", **values)]
     elif step.for_each == "connection":
         tied = {place_key(s.place, s.country) for s in assessment.ties.sister_towns}
         fresh = [
@@ -67,7 +63,7 @@ def _repeats(
                 "place_country": country_name(conn.country),
                 "kind": conn.kind.replace("_", " "),
             }
-            yield _slug(conn.place), values, [t("plan.because.connection", **values)]
+            yield _id_part(conn.place), values, [t("plan.because.connection", **values)]
     else:
         for net in networks[: step.limit]:
             because = [t("plan.because.network", network=net.name, score=net.score)]
@@ -109,14 +105,10 @@ def wording(step: PlanStep, values: Values) -> PlanVariant:
     """The first variant whose placeholders all have a value for the town, else the step's
     own title and why: a town is told about its own history when it gave one."""
     for variant in step.variants:
-        names = _names(variant.title) + _names(variant.why)
+        names = placeholders(variant.title) | placeholders(variant.why)
         if all(values.get(name) for name in names):
             return variant
     return PlanVariant(title=step.title, why=step.why)
-
-
-def _names(template: str) -> list[str]:
-    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
 
 
 def promote(items: list[PlanItem], steps: Sequence[PlanStep]) -> list[PlanItem]:
@@ -136,7 +128,10 @@ def promote(items: list[PlanItem], steps: Sequence[PlanStep]) -> list[PlanItem]:
     return ordered
 
 
-def _slug(place: str) -> str:
+def _id_part(place: str) -> str:
+    """A place as the suffix of a repeated step's id (``revive_dormant_tie.leiden``): folded like
+    a place's identity (:func:`advisor.geo.names.place_key`), so the id does not change
+    with case or accents. Ids, not file names: those use :func:`advisor.report.slug`."""
     return fold(place).replace(" ", "_")
 
 

@@ -14,10 +14,11 @@ from typing import cast
 
 from advisor.conditions import Facts
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.knowledge.models import Programme
-from advisor.knowledge.rules_models import HORIZONS, BudgetRules, Horizon, PlanStep
+from advisor.knowledge.rules_models import BudgetRules, PlanStep
 from advisor.model.assessment import BUDGET_SCALE, BudgetBand
+from advisor.model.result import HORIZONS, Horizon
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from advisor.geo.countries import countries
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import Assessment
 
 _ID_LISTS: dict[tuple[str, str], str] = {

@@ -63,7 +63,11 @@ def _town(a: Assessment) -> list[FieldProblem]:
     return problems
 
 
-def _rows(a: Assessment) -> list[FieldProblem]:
+def _history(a: Assessment) -> list[FieldProblem]:
+    """The history step's check: every connection names its place abroad. Named for its
+    step like :func:`_town` and :func:`_ties` (it was ``_rows``, though it never looked at
+    any step's rows but the history's: the ties step's are :func:`_ties`, and rows are
+    also checked as they are edited, by :func:`rows_to_models`)."""
     problems = []
     for i, conn in enumerate(a.history.connections):
         if not conn.place.strip():
@@ -86,7 +90,7 @@ def _ties(a: Assessment) -> list[FieldProblem]:
     return problems
 
 
-CHECKS: dict[str, Check] = {"town": _town, "history": _rows, "ties": _ties}
+CHECKS: dict[str, Check] = {"town": _town, "history": _history, "ties": _ties}
 
 
 def problems(assessment: Assessment, step: str) -> list[FieldProblem]:

@@ -19,13 +19,13 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from advisor.errors import Problem
-from advisor.suggest import closest
+from advisor.spelling import closest
 
 MAX_BYTES = 512 * 1024
 """Largest YAML file the advisor reads; knowledge files and answers are far smaller."""
@@ -105,6 +105,30 @@ class YamlProblems(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
+class Mark(Protocol):
+    """Where PyYAML puts something: a 0-based line and column. The pure-Python and the
+    libyaml parsers build different mark classes; both have these two."""
+
+    line: int
+    column: int
+
+
+@overload
+def line_column(at: yaml.Node | Mark) -> tuple[int, int]: ...
+@overload
+def line_column(at: None) -> tuple[None, None]: ...
+@overload
+def line_column(at: yaml.Node | Mark | None) -> tuple[int, int] | tuple[None, None]: ...
+def line_column(at: yaml.Node | Mark | None) -> tuple[int, int] | tuple[None, None]:
+    """The 1-based line and column of a mark, or of where a node starts, as editors and
+    people count them (PyYAML counts from 0); ``(None, None)`` when there is nothing to
+    point at. Every problem the advisor places in a YAML file is placed through this."""
+    if at is None:
+        return None, None
+    mark = at.start_mark if isinstance(at, yaml.Node) else at
+    return mark.line + 1, mark.column + 1
+
+
 def read_text(path: Path, limit: int = MAX_BYTES) -> str:
     """File text, refusing files over ``limit`` bytes and bytes that are not UTF-8.
 
@@ -172,11 +196,9 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Probl
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+    line, column = line_column(exc.problem_mark or exc.context_mark)
     message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-    if mark is None:
-        return Problem("syntax", message, file=file)
-    return Problem("syntax", message, file=file, line=mark.line + 1, column=mark.column + 1)
+    return Problem("syntax", message, file=file, line=line, column=column)
 
 
 def capped(problems: list[Problem], file: str | None) -> list[Problem]:
@@ -214,11 +236,11 @@ def _compose(loader: Any, file: str) -> tuple[yaml.Node | None, list[Problem]]:
 def _alias_problem(aliases: list[tuple[Any, Any]], file: str) -> Problem:
     """One problem for every alias: at the first anchor used, saying where it is used."""
     anchor, used = aliases[0]
-    where = f"used at line {used.line + 1}"
+    where = f"used at line {line_column(used)[0]}"
     if len(aliases) > 1:
         where += f", and {len(aliases) - 1:,} more aliases"
     message = f"anchors and aliases (&name, *name) are not allowed; write the value out ({where})"
-    return _at_mark(anchor, file, "alias", message)
+    return _at(anchor, file, "alias", message)
 
 
 class _Open:
@@ -268,7 +290,7 @@ def _compose_node(loader: Any, file: str) -> tuple[yaml.Node, list[tuple[Any, An
 def _check_depth(depth: int, event: Any, file: str) -> None:
     if depth >= MAX_DEPTH:
         message = f"nesting deeper than {MAX_DEPTH} levels of lists and mappings"
-        raise YamlProblems([_at_mark(event.start_mark, file, "too_deep", message)])
+        raise YamlProblems([_at(event.start_mark, file, "too_deep", message)])
 
 
 def _collection(loader: Any, event: Any) -> yaml.CollectionNode:
@@ -317,15 +339,12 @@ def _duplicate_keys(node: yaml.MappingNode, file: str) -> Iterator[Problem]:
                 f"duplicate key '{key.value}' (first at line {first_line[key.value]})",
             )
         else:
-            first_line[key.value] = key.start_mark.line + 1
+            first_line[key.value] = line_column(key)[0]
 
 
-def _at(node: yaml.Node, file: str, kind: Any, message: str) -> Problem:
-    return _at_mark(node.start_mark, file, kind, message)
-
-
-def _at_mark(mark: Any, file: str, kind: Any, message: str) -> Problem:
-    return Problem(kind, message, file=file, line=mark.line + 1, column=mark.column + 1)
+def _at(where: yaml.Node | Mark, file: str, kind: Any, message: str) -> Problem:
+    line, column = line_column(where)
+    return Problem(kind, message, file=file, line=line, column=column)
 
 
 def locate(root: yaml.Node | None, loc: Sequence[str | int]) -> tuple[yaml.Node | None, str]:
@@ -441,13 +460,13 @@ def _one_problem(err: Any, doc: Document) -> Problem:
     if err["type"] == "unknown_key":
         node = _key_node(node, ctx["key"]) or node
         field = f"{field}.{ctx['key']}".lstrip(".")
-    mark = node.start_mark if node is not None else None
+    line, column = line_column(node)
     return Problem(
         "unknown_reference" if err["type"] == "unknown_reference" else "invalid",
         message,
         file=doc.file,
-        line=mark.line + 1 if mark else None,
-        column=mark.column + 1 if mark else None,
+        line=line,
+        column=column,
         field=field or None,
         suggestion=suggestion,
     )

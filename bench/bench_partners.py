@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from advisor.answers import load_answers  # noqa: E402
-from advisor.facts import facts_for  # noqa: E402
 from advisor.knowledge.load import default_knowledge  # noqa: E402
 from advisor.matching import match_cases  # noqa: E402
 from advisor.opendata.bundle import open_data  # noqa: E402
 from advisor.partners import PartnerContext, suggest_partners  # noqa: E402
 from advisor.partners.opendata_finders import OPEN_DATA_FINDERS  # noqa: E402
+from advisor.town_facts import facts_for  # noqa: E402
 
 PROBE = """
 import time

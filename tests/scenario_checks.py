@@ -24,7 +24,7 @@ from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import BUDGET_SCALE
 from advisor.model.base import KnownIds, NetworkId, ProgrammeId, Strict, reference
 from advisor.model.result import Result
-from advisor.yamlio import Document, locate, parse, read_text, validate
+from advisor.yamlio import Document, line_column, locate, parse, read_text, validate
 
 CaseId = Annotated[str, AfterValidator(reference("case", "reference case"))]
 _step = reference("plan_step", "plan step")
@@ -113,7 +113,7 @@ def _blamed(problem: Problem, doc: Document) -> Problem:
     node, shown = locate(doc.root, ["changes", *parts])
     if node is None or not shown.startswith("changes"):
         return problem
-    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    line, column = line_column(node)
     return Problem(problem.kind, problem.message, doc.file, line, column, shown, problem.suggestion)
 
 

@@ -13,12 +13,12 @@ import yaml
 
 from advisor.answers import dump_answers, load_answers, parse_answers
 from advisor.assess import assess
+from advisor.cli_text import summary_markdown
 from advisor.geo.declared import DeclaredPlace, _exact_spelling, resolve_declared
 from advisor.geo.gazetteer import Place, gazetteer
 from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import Assessment
 from advisor.opendata.bundle import open_data
-from advisor.report.summary import summary_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 K = default_knowledge()

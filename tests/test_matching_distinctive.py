@@ -8,10 +8,10 @@ from typing import Any
 import yaml
 
 from advisor.answers import parse_answers
-from advisor.facts import facts_for
 from advisor.knowledge.load import default_knowledge
 from advisor.matching import compare, linked_countries, match_cases
 from advisor.model.assessment import Assessment
+from advisor.town_facts import facts_for
 
 
 def answers(**sections: Any) -> Assessment:

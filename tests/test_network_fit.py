@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from advisor.answers import load_answers
-from advisor.facts import facts_for
 from advisor.knowledge.load import default_knowledge
 from advisor.networks import fit
+from advisor.town_facts import facts_for
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,12 +10,12 @@ import pytest
 
 from advisor.answers import load_answers
 from advisor.assess import assess
-from advisor.facts import facts_for
 from advisor.knowledge.load import default_knowledge
 from advisor.knowledge.models import TypicalPopulation
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 from advisor.networks import _scale, own_national_bodies
+from advisor.town_facts import facts_for
 
 ROOT = Path(__file__).resolve().parents[1]
 VAUX = load_answers(ROOT / "examples" / "vaux_sur_aure.yaml")

@@ -11,14 +11,14 @@ import yaml
 
 from advisor.answers import parse_answers
 from advisor.assess import assess
-from advisor.facts import facts_for
+from advisor.cli_text import summary_markdown
 from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import Assessment
 from advisor.opendata.bundle import open_data
 from advisor.partners.finders import _weighted_dice, from_themed_places
 from advisor.partners.suggest import Candidate, PartnerContext, _with_size_note
 from advisor.report import render
-from advisor.report.summary import summary_markdown
+from advisor.town_facts import facts_for
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,7 +12,8 @@ import yaml
 
 from advisor.answers import load_answers, parse_answers
 from advisor.assess import assess
-from advisor.knowledge.load import Knowledge, default_knowledge
+from advisor.knowledge.base import Knowledge
+from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import BUDGET_SCALE, Assessment
 from advisor.model.result import PlanItem
 

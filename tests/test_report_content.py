@@ -283,6 +283,23 @@ def test_download_names_are_safe():
     assert "/" not in name and "<" not in name and name.endswith(".html")
 
 
+def test_the_answers_file_and_the_report_name_the_town_alike(monkeypatch):
+    """One slug for every download: accents and kana voicing marks are kept (folding, which
+    is for matching, drops them: 'つくば' would become 'つくは')."""
+    from advisor.model.assessment import Assessment, Municipality
+    from advisor.report import slug
+    from advisor.ui import saveload
+
+    assert slug("Évian-les-Bains") == "évian-les-bains"
+    assert slug("つくば市") == "つくば市"
+    assert slug("") == slug(" - ") == "town"
+    town = Assessment(municipality=Municipality(name="Évian-les-Bains"))
+    monkeypatch.setattr(saveload.state, "answers", lambda: town)
+    assert saveload.file_name() == "évian-les-bains-look-within-answers.yaml"
+    report = report_filename("md", "Évian-les-Bains", DAY)
+    assert report == "look-within-évian-les-bains-2026-11-28.md"
+
+
 def test_a_town_without_coordinates_or_partners_still_gets_every_section():
     bare = parse_answers(
         "schema_version: 1\nmunicipality: {name: Smallville, country: FR, population: 350}\n",

@@ -272,8 +272,9 @@ def test_present_in_the_address_opens_in_presentation_mode() -> None:
 
 
 def _scripts(at: AppTest) -> list[str]:
-    """The page's scripts (other html elements are fixed styles)."""
-    return [h.proto.body for h in at.get("html") if "<script>" in h.proto.body]
+    """The page's step scripts (other html elements are fixed styles, and the script that
+    sets the page's language)."""
+    return [h.proto.body for h in at.get("html") if "look-within step" in h.proto.body]
 
 
 def test_a_step_change_scrolls_to_the_top_once() -> None:

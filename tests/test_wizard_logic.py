@@ -40,6 +40,26 @@ def test_a_sister_town_listed_twice_is_flagged():
     assert problem.field == "ties.sister_towns[1].place"
 
 
+def test_the_history_step_flags_a_connection_without_a_place_and_only_it_does():
+    """The history step's own check (once called ``_rows``, though it only ever read the
+    history's connections). A blank place cannot come from a file, which the model refuses,
+    but can from a page's ``model_copy`` update, which skips validation."""
+    from advisor.model.assessment import History
+    from advisor.wizard import CHECKS
+
+    named = Connection(place="Tainan", country="TW", kind="person")
+    blank = Connection.model_construct(place=" ", country="FR", kind="person")
+    answers = Assessment(history=History.model_construct(connections=[named, blank]))
+    (problem,) = problems(answers, "history")
+    assert (problem.field, problem.message) == (
+        "history.connections[1].place",
+        "check.place_missing",
+    )
+    assert set(CHECKS) == {"town", "history", "ties"}
+    assert problems(answers, "specializations") == problems(answers, "ties") == []
+    assert problems(Assessment(history=History(connections=[named])), "history") == []
+
+
 def test_steps_open_in_order():
     assert next_step("welcome") == "town" and previous_step("town") == "welcome"
     assert next_step("report") == "report"

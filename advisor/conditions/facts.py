@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from advisor.model.assessment import BUDGET_SCALE, STAFF_TIME_SCALE
 
 FieldKind = Literal["number", "ordinal", "bool", "code", "set"]
 
-CAPACITY_LEVELS = ("volunteer", "staff", "coordinator")
-"""Who can carry international work: volunteers only, some staff time, a coordinator."""
+CapacityLevel = Literal["volunteer", "staff", "coordinator"]
+CAPACITY_LEVELS: tuple[CapacityLevel, ...] = get_args(CapacityLevel)
+"""Who can carry international work: volunteers only, some staff time, a coordinator (in
+this order: conditions compare levels by it). The rules' fit tables use the same Literal."""
 
 
 @dataclass(frozen=True)

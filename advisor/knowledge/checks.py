@@ -14,10 +14,10 @@ from pathlib import Path
 import yaml
 
 from advisor.i18n import INTERFACE_LANGUAGES
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.knowledge.models import Source
 from advisor.sources import HasSources
-from advisor.yamlio import parse, read_text
+from advisor.yamlio import line_column, parse, read_text
 
 DEFAULT_STALE_MONTHS = 24
 """Sources read more than two years ago are due for a second look: fees and member lists
@@ -101,7 +101,7 @@ def missing_translations(folders: Iterable[Path], root: Path) -> list[Finding]:
                 have = {k.value for k, _ in node.value}
                 for language in INTERFACE_LANGUAGES:
                     if language not in have:
-                        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+                        line, column = line_column(node)
                         found.append(
                             Finding(f"{shown}:{line}:{column}: {where}", f"no '{language}' text")
                         )

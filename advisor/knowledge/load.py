@@ -3,14 +3,14 @@
 Loading is all-or-nothing: one bad file stops the advisor, but the error lists every problem
 in every file (``file:line:column: field: message``), so a policy officer fixes them in one
 pass. Ids come from file names, cross-references are checked against those ids, and rule
-ids must be unique across all rules files.
+ids must be unique across all rules files. What comes out is a
+:class:`~advisor.knowledge.base.Knowledge`; code that only uses one imports it from there.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from advisor.errors import KnowledgeError, Problem
 from advisor.geo.names import fold
+from advisor.knowledge.base import VOCABULARY_OF_KIND, Knowledge, Rules
 from advisor.knowledge.models import (
     CountryGroup,
     KnowledgeFile,
@@ -41,7 +42,15 @@ from advisor.knowledge.rules_models import (
 )
 from advisor.model.base import KnownIds
 from advisor.paths import DATA_DIR, RULES_DIR
-from advisor.yamlio import Document, YamlProblems, locate, parse, read_text, validate
+from advisor.yamlio import (
+    Document,
+    YamlProblems,
+    line_column,
+    locate,
+    parse,
+    read_text,
+    validate,
+)
 
 VOCABULARY_ORDER = (
     "assets",
@@ -58,67 +67,7 @@ M = TypeVar("M", bound=BaseModel)
 F = TypeVar("F", bound=KnowledgeFile)
 
 
-@dataclass(frozen=True)
-class Rules:
-    matching: MatchingRules
-    network_fit: NetworkFitRules
-    partners: PartnerRules
-    plan: tuple[PlanStep, ...]
-    budget: BudgetRules
-    capacity: CapacityRules
-
-
-@dataclass(frozen=True)
-class Knowledge:
-    """Everything the advisor reasons over, validated and cross-checked."""
-
-    vocabularies: dict[str, dict[str, Term]]
-    country_groups: dict[str, CountryGroup]
-    cases: dict[str, ReferenceCase]
-    networks: dict[str, Network]
-    programmes: dict[str, Programme]
-    places: dict[str, PlaceGroup]
-    rules: Rules
-    known: KnownIds
-    data_version: str
-    rules_version: str
-
-    def terms(self, kind: str) -> dict[str, Term]:
-        return self.vocabularies.get(kind, {})
-
-    def label(self, kind: str, ident: str) -> str:
-        """Display name of a vocabulary id, network, programme or country group."""
-        if kind == "network" and ident in self.networks:
-            return self.networks[ident].name
-        if kind == "programme" and ident in self.programmes:
-            return self.programmes[ident].name
-        if kind == "country_group" and ident in self.country_groups:
-            return self.country_groups[ident].name
-        term = self.vocabularies.get(_VOCAB_OF_KIND.get(kind, kind), {}).get(ident)
-        return term.label if term else ident.replace("_", " ")
-
-    def cases_with_theme(self, theme: str) -> list[str]:
-        """Names of the reference towns whose profile has ``theme`` (examples for the wizard)."""
-        return [
-            c.name
-            for c in self.cases.values()
-            if theme in (*c.profile.history_themes, *c.profile.specialization_themes)
-        ]
-
-    def groups_of(self, country: str) -> frozenset[str]:
-        return frozenset(g.id for g in self.country_groups.values() if country in g.members)
-
-
-_VOCAB_OF_KIND = {
-    "theme": "themes",
-    "asset": "assets",
-    "goal": "goals",
-    "constraint": "constraints",
-    "connection_kind": "connection_kinds",
-    "institution_kind": "institution_kinds",
-    "language": "languages",
-}
-_KIND_OF_VOCAB = {v: k for k, v in _VOCAB_OF_KIND.items()}
+_KIND_OF_VOCAB = {v: k for k, v in VOCABULARY_OF_KIND.items()}
 
 
 class _Collector:
@@ -196,14 +145,14 @@ def _load_items(col: _Collector, folder: Path, model: type[F], known: KnownIds) 
         ident = item.id
         if ident != path.stem:
             node, _ = locate(col.docs[path].root, ["id"])
-            mark = node.start_mark if node is not None else None
+            line, column = line_column(node)
             col.add(
                 "id_mismatch",
                 f"id '{ident}' differs from the file name '{path.stem}'; the file name is the id",
                 path,
                 field="id",
-                line=mark.line + 1 if mark else None,
-                column=mark.column + 1 if mark else None,
+                line=line,
+                column=column,
             )
             continue
         items[path.stem] = item
@@ -223,14 +172,14 @@ def _load_place_groups(col: _Collector, folder: Path, known: KnownIds) -> dict[s
             key = (fold(place.name), place.country)
             if key in first:
                 node, _ = locate(col.docs[path].root, ["places", i, "name"])
-                mark = node.start_mark if node is not None else None
+                line, column = line_column(node)
                 col.add(
                     "duplicate_id",
                     f"{place.name} ({place.country}) is already listed in {first[key]}",
                     path,
                     field=f"places[{i}].name",
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
+                    line=line,
+                    column=column,
                 )
             first.setdefault(key, col.name(path))
     return groups
@@ -310,7 +259,7 @@ def _rule_ids(doc: Document) -> Iterable[tuple[str, int, int]]:
                 continue
             for k, v in item.value:
                 if k.value == "id" and isinstance(v, yaml.ScalarNode):
-                    yield v.value, v.start_mark.line + 1, v.start_mark.column + 1
+                    yield (v.value, *line_column(v))
 
 
 def _version(folder: Path) -> str:

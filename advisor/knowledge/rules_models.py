@@ -14,6 +14,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from advisor.conditions import Condition
+from advisor.conditions.facts import CapacityLevel
 from advisor.knowledge.models import Band, Effort, Ident, Text, Url, UseFor
 from advisor.model.assessment import BudgetBand, StaffTime
 from advisor.model.base import (
@@ -24,7 +25,8 @@ from advisor.model.base import (
     Strict,
     ThemeId,
 )
-from advisor.suggest import closest
+from advisor.model.result import Horizon
+from advisor.spelling import closest
 
 Weight = Annotated[float, Field(ge=0, le=10)]
 Share = Annotated[float, Field(ge=0, le=1)]
@@ -93,9 +95,6 @@ class FitAdjustment(Strict):
     when: Condition
     add: Annotated[float, Field(ge=-1, le=1)]
     reason: Text
-
-
-CapacityLevel = Literal["volunteer", "staff", "coordinator"]
 
 
 class ScaleFit(Strict):
@@ -203,8 +202,6 @@ class CapacityRules(RulesFile):
 
 # --- the look-within plan ------------------------------------------------------------------
 
-Horizon = Literal["first_3_months", "first_year", "one_to_three_years"]
-HORIZONS: tuple[Horizon, ...] = ("first_3_months", "first_year", "one_to_three_years")
 ForEach = Literal["dormant_tie", "connection", "recommended_network"]
 
 TOWN_PLACEHOLDERS = frozenset({"town", "country", "themes", "institutions", "connections"})

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -36,16 +36,13 @@ from advisor.model.base import (
 SCHEMA_VERSION: Final = 1
 
 StaffTime = Literal["none", "hours_per_month", "hours_per_week", "part_time", "full_time"]
-STAFF_TIME_SCALE: tuple[StaffTime, ...] = (
-    "none",
-    "hours_per_month",
-    "hours_per_week",
-    "part_time",
-    "full_time",
-)
+STAFF_TIME_SCALE: tuple[StaffTime, ...] = get_args(StaffTime)
+"""The staff-time answers from least to most, read from :data:`StaffTime` so the order
+(which conditions compare by) cannot drift from the values the model accepts."""
 
 BudgetBand = Literal["none", "under_1k", "1k_to_10k", "10k_to_50k", "over_50k"]
-BUDGET_SCALE: tuple[BudgetBand, ...] = ("none", "under_1k", "1k_to_10k", "10k_to_50k", "over_50k")
+BUDGET_SCALE: tuple[BudgetBand, ...] = get_args(BudgetBand)
+"""The budget bands from least to most, read from :data:`BudgetBand` (see above)."""
 
 FORBIDDEN_CHARACTERS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from advisor.suggest import closest
+from advisor.spelling import closest
 
 
 class Strict(BaseModel):

@@ -7,9 +7,14 @@ with anything built on top.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
+
+Horizon = Literal["first_3_months", "first_year", "one_to_three_years"]
+HORIZONS: tuple[Horizon, ...] = get_args(Horizon)
+"""When a plan step is due, soonest first. Declared here, with the plan items that carry
+it, and read by the rules files' model (``rules/plan/``), so the two cannot disagree."""
 
 Reasons = Annotated[list[str], Field(min_length=1)]
 Score = Annotated[float, Field(ge=0, le=1)]
@@ -133,7 +138,7 @@ class PlanItem(Out):
     """One step of the look-within plan, cut to the town's capacity and budget."""
 
     id: str
-    horizon: Literal["first_3_months", "first_year", "one_to_three_years"]
+    horizon: Horizon
     title: str
     why: str
     who: str

@@ -10,7 +10,7 @@ from typing import Literal
 from advisor.conditions import Facts
 from advisor.geo.names import place_key
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import CaseMatch, PartnerSuggestion, SourceRef
 from advisor.opendata.bundle import OpenData

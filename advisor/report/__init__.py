@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 from advisor.report.document import Renderer
@@ -92,10 +92,18 @@ def render(
     return render_format(assessment, result, today=today, knowledge=knowledge, workshop=workshop)
 
 
+def slug(town: str) -> str:
+    """The town's name as part of a file name: lower case, anything but letters, digits and
+    ``_`` made one ``-``, at most 60 characters, ``town`` when nothing is left. Letters keep
+    their accents and script (``évian``, ``平戸市``, kana with their voicing marks): unlike
+    :func:`advisor.geo.names.fold`, which is for matching, this is read by people. The one
+    slug of every download (the report here, the answers file in :mod:`advisor.ui.saveload`)."""
+    folded = unicodedata.normalize("NFKC", town).casefold()
+    return re.sub(r"[^\w]+", "-", folded).strip("-_")[:60] or "town"
+
+
 def report_filename(fmt: str, town: str, today: dt.date | None = None) -> str:
     """A safe download name such as ``look-within-vaux-sur-aure-2026-11-28.pdf``; a name
     in another script keeps its letters (``look-within-平戸市-…``)."""
-    folded = unicodedata.normalize("NFKC", town).casefold()
-    slug = re.sub(r"[^\w]+", "-", folded).strip("-_")[:60] or "town"
     day = (today or dt.date.today()).isoformat()
-    return f"look-within-{slug}-{day}.{FORMATS[fmt].extension}"
+    return f"look-within-{slug(town)}-{day}.{FORMATS[fmt].extension}"

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from advisor.geo.countries import country_name
 from advisor.headline import Lead, first_steps, leads
 from advisor.i18n import current_language, t
-from advisor.knowledge.load import Knowledge, default_knowledge
+from advisor.knowledge.base import Knowledge
+from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 from advisor.report.document import (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
-    from advisor.knowledge.load import Knowledge
+    from advisor.knowledge.base import Knowledge
     from advisor.model.assessment import Assessment
     from advisor.model.result import Result
     from advisor.workshop.record import HowMade

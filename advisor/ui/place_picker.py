@@ -22,7 +22,7 @@ from advisor.i18n import t
 from advisor.model.assessment import Connection, SisterTie
 from advisor.partners.places import declared
 from advisor.ui import state
-from advisor.ui.resources import places
+from advisor.ui.resources import open_data_bundle
 
 Item = TypeVar("Item", Connection, SisterTie)
 
@@ -36,7 +36,7 @@ def _label(place: Place | None) -> str:
 
 def _confirm(item: Item, key: str) -> Item:
     """The item, with the namesake the clerk picked (if any) as its place."""
-    gazetteer = places().gazetteer
+    gazetteer = open_data_bundle().gazetteer
     hints = declared(item)
     found = resolve_declared(gazetteer, replace(hints, geonameid=None))
     ids = [p.geonameid for p in found.candidates]

@@ -26,16 +26,17 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from advisor.assess import assess
+from advisor.chart_content import partner_map, profile_chart
 from advisor.examples import example_labels
 from advisor.i18n import current_language
-from advisor.knowledge.load import Knowledge, load_knowledge
+from advisor.knowledge.base import Knowledge
+from advisor.knowledge.load import load_knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 from advisor.opendata.bundle import OpenData, open_data
 from advisor.report.document import Chart
 from advisor.report.interactive import Spec, chart_spec
-from advisor.report.sections.cases import profile_chart
-from advisor.report.sections.partners import partner_map
+from advisor.ui import state
 
 ChartKind = Literal["profile", "map"]
 CACHE_SIZE = 64
@@ -44,13 +45,17 @@ CACHE_SIZE = 64
 
 @st.cache_resource(show_spinner=False)
 def knowledge() -> Knowledge:
+    """The curated knowledge (networks, cases, programmes, curated places) and the rules."""
     loaded = load_knowledge()
     _keep_out_of_gc()
     return loaded
 
 
 @st.cache_resource(show_spinner=False)
-def places() -> OpenData:
+def open_data_bundle() -> OpenData:
+    """The open-data bundle (gazetteer, twinning graph, Covenant signatories), shared by
+    every session. Not ``places``, which :attr:`Knowledge.places` means (curated places),
+    nor ``open_data``, the uncached loader it calls."""
     loaded = open_data()
     _keep_out_of_gc()
     return loaded
@@ -77,10 +82,17 @@ def result_for(answers: Assessment) -> Result:
     return _assessed(answers_key(answers), answers)
 
 
+def current_result() -> Result:
+    """The advice for this session's answers, assessed once per distinct answers: what the
+    results and report pages show. Here, beside :func:`result_for`, so neither page has to
+    import the other to get it."""
+    return result_for(state.answers())
+
+
 @st.cache_resource(max_entries=CACHE_SIZE, show_spinner=False)
 def _assessed(key: str, _answers: Assessment) -> Result:
     """Cached by ``key`` (the answers' digest) alone: Streamlit does not hash ``_answers``."""
-    return assess(_answers, knowledge(), places())
+    return assess(_answers, knowledge(), open_data_bundle())
 
 
 def chart_spec_for(kind: ChartKind, answers: Assessment) -> Spec:

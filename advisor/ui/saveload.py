@@ -6,8 +6,8 @@ import streamlit as st
 
 from advisor.answers import ANSWERS_LIMIT, dump_answers, parse_answers
 from advisor.errors import InputError
-from advisor.geo.names import fold
 from advisor.i18n import t
+from advisor.report import slug
 from advisor.ui import state
 from advisor.ui.problems import inert, problems_markdown
 from advisor.ui.resources import knowledge
@@ -15,8 +15,8 @@ from advisor.wizard import resume_step
 
 
 def file_name() -> str:
-    town = fold(state.answers().municipality.name).replace(" ", "-") or "town"
-    return f"{town}-look-within-answers.yaml"
+    """The answers file's download name, its town written as in the report's name."""
+    return f"{slug(state.answers().municipality.name)}-look-within-answers.yaml"
 
 
 def download_answers(key: str = "save.download") -> None:

@@ -11,11 +11,11 @@ from pydantic import BaseModel
 
 from advisor.geo.countries import countries, country_name
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import MAX_ITEMS
 from advisor.opendata.find_town import TownHit, find_town
 from advisor.ui import state
-from advisor.ui.resources import places
+from advisor.ui.resources import open_data_bundle
 from advisor.wizard import CutText, FieldProblem, cut_lines, cut_text, rows_to_models, text_limit
 
 M = TypeVar("M", bound=BaseModel)
@@ -258,7 +258,7 @@ def town_search(key: str, no_hit: str) -> TownHit | None:
     )
     if not query.strip():
         return None
-    hits = find_town(places(), query, country or None, limit=8)
+    hits = find_town(open_data_bundle(), query, country or None, limit=8)
     if not hits:
         st.info(no_hit)
         return None

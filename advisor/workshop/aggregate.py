@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 from advisor.geo.countries import country_name
 from advisor.geo.names import fold, place_key
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import (
     BUDGET_SCALE,
     STAFF_TIME_SCALE,

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from advisor.geo.countries import country_name
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.report.document import Block, Fact, Facts, Heading, Paragraph, Table
 from advisor.report.fmt import join, number, one_line

@@ -6,16 +6,13 @@ themes the town shares with each case, the text below says what each case actual
 
 from __future__ import annotations
 
-from collections import Counter
-
+from advisor.chart_content import profile_chart
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import CaseMatch, Result
-from advisor.report.document import Block, Bullets, Heading, Paragraph, ProfileChart
+from advisor.report.document import Block, Bullets, Heading, Paragraph
 from advisor.report.fmt import number, one_line, place, score_note, scored
-
-MAX_CHART_ROWS = 14
 
 
 def cases_blocks(a: Assessment, r: Result, k: Knowledge) -> list[Block]:
@@ -54,27 +51,3 @@ def _case(m: CaseMatch, k: Knowledge) -> list[Block]:
     if m.lessons.strip():
         blocks.append(Paragraph(t("report.cases.lessons", text=one_line(m.lessons)), "note"))
     return blocks
-
-
-def profile_chart(a: Assessment, r: Result, k: Knowledge) -> ProfileChart:
-    """The town's themes beside each case's; the town's own themes come first."""
-    columns = [a.themes, *(_case_themes(m, k) for m in r.matches)]
-    counts = Counter(theme for themes in columns[1:] for theme in themes)
-    others = sorted((th for th in counts if th not in a.themes), key=lambda th: -counts[th])
-    rows = [*a.themes, *others][:MAX_CHART_ROWS]
-    return ProfileChart(
-        title=t("report.cases.chart_title", town=r.meta.town),
-        columns=(t("report.cases.chart_you", town=r.meta.town), *(m.name for m in r.matches)),
-        rows=tuple(k.label("theme", theme) for theme in rows),
-        marks=tuple(tuple(theme in themes for themes in columns) for theme in rows),
-        legend_has=t("report.cases.chart_has"),
-        legend_lacks=t("report.cases.chart_lacks"),
-    )
-
-
-def _case_themes(m: CaseMatch, k: Knowledge) -> list[str]:
-    """All themes of the case from the knowledge base, or the shared ones if it is unknown."""
-    case = k.cases.get(m.id)
-    if case is None:
-        return list(m.shared_themes)
-    return [*case.profile.history_themes, *case.profile.specialization_themes]

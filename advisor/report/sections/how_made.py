@@ -9,7 +9,7 @@ facilitator opted in; the record it reads already leaves names out otherwise.
 from __future__ import annotations
 
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.report.document import Block, Bullets, Heading, Paragraph, Table
 from advisor.report.fmt import join, long_date, number, percent
 from advisor.workshop.aggregate import item_label

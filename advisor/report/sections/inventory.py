@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from advisor.geo.countries import country_name
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.report.document import Block, Bullets, Heading, Paragraph, Table
 from advisor.report.fmt import one_line

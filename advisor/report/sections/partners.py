@@ -6,12 +6,13 @@ table keeps every reason, so no suggestion is a bare name.
 
 from __future__ import annotations
 
+from advisor.chart_content import partner_map
 from advisor.geo.countries import country_name
 from advisor.i18n import t
 from advisor.model.assessment import Assessment
 from advisor.model.result import PartnerSuggestion, PlaceCandidate, Result
-from advisor.report.document import Block, Heading, MapChart, Paragraph, Point, Table
-from advisor.report.fmt import join_sentences, number, one_line, rating, score_note, scored
+from advisor.report.document import Block, Heading, Paragraph, Table
+from advisor.report.fmt import join_sentences, number, one_line, rating, score_note
 
 _COLUMNS = ("name", "country", "population", "kind", "fit", "why")
 
@@ -74,17 +75,3 @@ def _row(p: PartnerSuggestion) -> tuple[str, ...]:
         rating(p.score),
         join_sentences(one_line(reason) for reason in p.reasons),
     )
-
-
-def partner_map(a: Assessment, r: Result) -> MapChart:
-    """The town (when its coordinates are known) and every partner that has coordinates."""
-    town = a.municipality
-    points = []
-    if town.latitude is not None and town.longitude is not None:
-        points.append(Point(r.meta.town, town.latitude, town.longitude, "town", r.meta.town))
-    for p in r.partners:
-        if p.lat is not None and p.lon is not None:
-            label = t("report.partners.map_label", name=p.name, score=scored(p.score))
-            points.append(Point(p.name, p.lat, p.lon, p.kind, label))
-    legend = {kind: t(f"report.partners.legend.{kind}") for kind in ("town", "new", "revive")}
-    return MapChart(t("report.partners.map_title", town=r.meta.town), tuple(points), legend)

@@ -7,8 +7,7 @@ details below keep each step's reasons and the programmes that can help.
 from __future__ import annotations
 
 from advisor.i18n import t
-from advisor.knowledge.rules_models import HORIZONS
-from advisor.model.result import PlanItem, Result
+from advisor.model.result import HORIZONS, PlanItem, Result
 from advisor.report.document import Block, Bullets, Heading, Link, Links, Paragraph, Table
 from advisor.report.fmt import one_line
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from advisor.i18n import t
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 from advisor.report.document import Block, Bullets, Paragraph

@@ -9,8 +9,8 @@ from advisor.report import FORMATS
 from advisor.ui import state
 from advisor.ui.downloads import deferred, report_buttons
 from advisor.ui.nav import back_next
+from advisor.ui.resources import current_result
 from advisor.ui.saveload import download_answers
-from advisor.ui.steps.results import current_result
 from advisor.wizard import previous_step
 
 

@@ -12,9 +12,8 @@ import streamlit as st
 from advisor.geo.countries import country_name
 from advisor.headline import FirstStep, Lead, headline
 from advisor.i18n import t
-from advisor.knowledge.rules_models import HORIZONS
 from advisor.model.assessment import Assessment
-from advisor.model.result import NetworkAdvice, PartnerSuggestion, Result
+from advisor.model.result import HORIZONS, NetworkAdvice, PartnerSuggestion, Result
 from advisor.report.fmt import number, one_line, place, rating, score_note, scored
 from advisor.ui import resources, state
 from advisor.ui.nav import back_next
@@ -33,11 +32,6 @@ html { font-size: 22px; }
 </style>
 """
 """Fixed CSS for presentation mode; it never contains user text."""
-
-
-def current_result() -> Result:
-    """The advice for the session's answers, assessed once per distinct answers."""
-    return resources.result_for(state.answers())
 
 
 def _chart(kind: resources.ChartKind, answers: Assessment, key: str) -> None:
@@ -273,5 +267,5 @@ def render() -> None:
         st.warning(t("results.incomplete"))
         back_next("results")
         return
-    advice(answers, current_result())
+    advice(answers, resources.current_result())
     back_next("results", next_label=t("results.to_report"))

@@ -1,4 +1,8 @@
-"""Compact Markdown views for the terminal: the whole result, partners only, town lookups."""
+"""Compact Markdown views for the terminal: the whole result, partners only, town lookups.
+
+The CLI's own output (``advisor assess``, ``partners``, ``find-town``), so it sits beside
+:mod:`advisor.cli` rather than among the report formats: no downloadable report uses it.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,7 @@ from collections.abc import Sequence
 
 from advisor.geo.countries import country_name
 from advisor.i18n import t
-from advisor.knowledge.rules_models import HORIZONS
-from advisor.model.result import Result
+from advisor.model.result import HORIZONS, Result
 from advisor.opendata.find_town import TownHit
 from advisor.report.fmt import ScoreAbout, number, scored
 from advisor.report.sections.partners import candidate_text

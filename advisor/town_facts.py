@@ -1,10 +1,15 @@
-"""Turn an assessment into the facts conditions test, once per ``assess`` call."""
+"""Turn an assessment into the facts conditions test, once per ``assess`` call.
+
+This module computes a town's :class:`~advisor.conditions.Facts` from its answers; what a
+fact is, and which fields a rule may name, is declared in :mod:`advisor.conditions.facts`.
+Named ``town_facts`` so the two are not confused.
+"""
 
 from __future__ import annotations
 
 from advisor.conditions import Facts
 from advisor.geo.countries import continent_of
-from advisor.knowledge.load import Knowledge
+from advisor.knowledge.base import Knowledge
 from advisor.knowledge.models import ReferenceCase
 from advisor.knowledge.rules_models import CapacityRules
 from advisor.model.assessment import STAFF_TIME_SCALE, Assessment

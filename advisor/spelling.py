@@ -1,4 +1,8 @@
-"""'Did you mean ...?' for misspelled keys, ids and codes."""
+"""'Did you mean ...?' for misspelled keys, ids and codes.
+
+Named for what it corrects (spelling), so it is not mistaken for
+:mod:`advisor.partners.suggest`, which ranks partner towns.
+"""
 
 from __future__ import annotations
 
