@@ -87,3 +87,9 @@ def test_the_report_quotes_the_share(evaluated):
     totals, _, _ = evaluated
     text = report(PATHS)
     assert f"Expectations met: {totals.met} of {totals.total}" in text
+
+
+def test_the_readme_quotes_the_current_figure(evaluated):
+    totals, _, _ = evaluated
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"{totals.met} of {totals.total} expectations met ({totals.share:.1%})" in readme
