@@ -93,3 +93,20 @@ def test_the_readme_quotes_the_current_figure(evaluated):
     totals, _, _ = evaluated
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"{totals.met} of {totals.total} expectations met ({totals.share:.1%})" in readme
+
+
+def test_every_partner_the_gazetteer_can_place_carries_its_id():
+    """A partner without a GeoNames id is one the gazetteer cannot settle (not listed, or
+    several namesakes with nothing to choose between them), never one it could."""
+    from advisor.geo.declared import DeclaredPlace, resolve_declared
+    from advisor.opendata.bundle import open_data
+
+    gazetteer = open_data().gazetteer
+    resolvable = []
+    for path in PATHS:
+        for partner in advice_for(load_town(path), path).partners:
+            if partner.geonameid is None:
+                found = resolve_declared(gazetteer, DeclaredPlace(partner.name, partner.country))
+                if found.status == "resolved":
+                    resolvable.append(f"{partner.name} ({partner.country})")
+    assert not resolvable
