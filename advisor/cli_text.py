@@ -95,7 +95,7 @@ def summary_markdown(result: Result) -> str:
         t(
             "summary.meta",
             country=country_name(meta.country),
-            population=f"{meta.population:,}",
+            population=number(meta.population),
             level=level,
         ),
         "",
@@ -115,7 +115,7 @@ def towns_markdown(query: str, hits: Sequence[TownHit]) -> str:
     if not hits:
         return t("summary.no_town", query=query) + "\n" + t("summary.manual_hint") + "\n"
     rows = [
-        f"| {h.name} | {h.region} | {country_name(h.country)} | {h.population:,} | "
+        f"| {h.name} | {h.region} | {country_name(h.country)} | {number(h.population)} | "
         f"{h.geonameid} | {h.lat:.4f}, {h.lon:.4f} | {', '.join(map(str, h.sister_towns)) or '-'} |"
         for h in hits
     ]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from advisor.conditions import Facts
 from advisor.geo.countries import country_name
 from advisor.i18n import t
+from advisor.i18n.formats import join as join_list
+from advisor.i18n.formats import number
 from advisor.knowledge.base import Knowledge
 from advisor.knowledge.models import Network
 from advisor.opendata.bundle import OpenData
@@ -19,8 +21,8 @@ def member_cases(net: Network, knowledge: Knowledge) -> str | None:
     ]
     if not members:
         return None
-    names = ", ".join(
-        f"{c.name} ({c.population.value:,})"
+    names = join_list(
+        f"{c.name} ({number(c.population.value)})"
         for c in sorted(members, key=lambda c: c.population.value)
     )
     return t("evidence.cases", names=names)
@@ -36,12 +38,12 @@ def listed_peers(net: Network, facts: Facts, data: OpenData | None) -> str | Non
     if not found:
         return None
     lower, upper = size_band(population)
-    names = ", ".join(s.name for s in found[:3])
+    names = join_list(s.name for s in found[:3])
     return t(
         "evidence.peers" if lower else "evidence.peers_under",
-        count=f"{len(found):,}",
-        lower=f"{lower:,}",
-        upper=f"{upper:,}",
+        count=number(len(found)),
+        lower=number(lower),
+        upper=number(upper),
         country=country_name(facts.country),
         network=net.name,
         names=names,

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from advisor.conditions import Facts
 from advisor.conditions.facts import CAPACITY_LEVELS
 from advisor.geo.countries import country_name
-from advisor.i18n import t
+from advisor.i18n import t, tr
+from advisor.i18n.formats import join as join_list
+from advisor.i18n.formats import number
 from advisor.knowledge.base import Knowledge
 from advisor.knowledge.models import ReferenceCase
 from advisor.knowledge.rules_models import MatchingRules
@@ -50,7 +52,7 @@ def _set_part(
     theirs = set(theirs)
     shared = sorted(mine & theirs)
     reason = (
-        t(f"match.shared.{name}", items=", ".join(label(kind, i) for i in shared))
+        t(f"match.shared.{name}", items=join_list(label(kind, i) for i in shared))
         if shared
         else None
     )
@@ -61,7 +63,9 @@ def _size_part(population: int, case: ReferenceCase, rules: MatchingRules) -> Pa
     similarity = size_closeness(population, case.population.value, rules.size_decades)
     reason = None
     if similarity >= rules.size_reason_at:
-        reason = t("match.shared.size", mine=f"{population:,}", theirs=f"{case.population.value:,}")
+        reason = t(
+            "match.shared.size", mine=number(population), theirs=number(case.population.value)
+        )
     return Part("size", similarity, reason)
 
 
@@ -115,7 +119,7 @@ def _distinctive_part(facts: Facts, case: ReferenceCase, knowledge: Knowledge) -
             knowledge.label("theme" if kind == "theme" else "connection_kind", ident)
             for kind, ident in (item.split(":", 1) for item in shared)
         ]
-        reason = t("match.shared.distinctive_history", items=", ".join(dict.fromkeys(labels)))
+        reason = t("match.shared.distinctive_history", items=join_list(dict.fromkeys(labels)))
     return Part(
         "distinctive_history",
         len(shared) / math.sqrt(len(mine) * len(theirs)) if theirs else 0.0,
@@ -129,7 +133,7 @@ def _country_part(assessment: Assessment, case: ReferenceCase) -> Part | None:
         return None
     shared = sorted(mine & {tie.country for tie in case.ties})
     reason = (
-        t("match.shared.countries", items=", ".join(map(country_name, shared))) if shared else None
+        t("match.shared.countries", items=join_list(map(country_name, shared))) if shared else None
     )
     return Part("partner_countries", 1.0 if shared else 0.0, reason)
 
@@ -194,12 +198,12 @@ def _as_match(case: ReferenceCase, value: float, parts: list[Part], facts: Facts
         score=round(value, 3),
         reasons=reasons or [t("match.weak")],
         shared_themes=shared,
-        summary=case.summary,
+        summary=tr(case.summary),
         actions=[
             CaseAction(text=stated(a, a.text), kind=a.kind, sources=cited(case, [a]))
             for a in case.actions
         ],
-        lessons=case.lessons,
+        lessons=tr(case.lessons),
         sources=refs(case, case.sources),
     )
 

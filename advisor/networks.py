@@ -20,7 +20,9 @@ from advisor.conditions import Facts, Outcome
 from advisor.conditions.facts import CapacityLevel
 from advisor.evidence import network_evidence
 from advisor.geo.countries import country_name
-from advisor.i18n import t
+from advisor.i18n import t, tr
+from advisor.i18n.formats import join as join_list
+from advisor.i18n.formats import number
 from advisor.knowledge.base import Knowledge
 from advisor.knowledge.models import Network, Requirement
 from advisor.knowledge.rules_models import NetworkFitRules
@@ -59,7 +61,7 @@ def _all_sources(net: Network) -> list[SourceRef]:
 
 def _excluded(net: Network, reasons: list[str]) -> NetworkExcluded:
     return NetworkExcluded(
-        id=net.id, name=net.name, url=net.url, reasons=reasons, sources=_all_sources(net)
+        id=net.id, name=tr(net.name), url=net.url, reasons=reasons, sources=_all_sources(net)
     )
 
 
@@ -102,8 +104,8 @@ def _scale(net: Network, facts: Facts, rules: NetworkFitRules) -> tuple[float, s
     else:
         return 0.0, None
     penalty = min(rules.scale.max_penalty, rules.scale.penalty_per_tenfold * gap)
-    note = f" ({typical.note})" if typical.note else ""
-    text = t(key, population=f"{population:,}", limit=f"{limit:,}", note=note)
+    note = f" ({tr(typical.note)})" if typical.note else ""
+    text = t(key, population=number(population), limit=number(limit), note=note)
     return penalty, t("fact.unverified", text=text) if typical.unverified else text
 
 
@@ -126,10 +128,10 @@ def _foreign_body(
         return 0.0, None
     text = t(
         "network.national_body.foreign",
-        name=net.name,
+        name=tr(net.name),
         home=country_name(net.home_country),
         country=country_name(str(country)),
-        own=", ".join(own),
+        own=join_list(own),
     )
     return rules.foreign_national_body.penalty, text
 
@@ -160,9 +162,9 @@ def fit(
     cautions = [_statement(r, o) for r, o in checks if not o.matched]
     value -= rules.advisory_penalty * len(cautions)
     if themes:
-        reasons.append(t("network.themes", items=", ".join(label("theme", i) for i in themes)))
+        reasons.append(t("network.themes", items=join_list(label("theme", i) for i in themes)))
     if goals:
-        reasons.append(t("network.goals", items=", ".join(label("goal", i) for i in goals)))
+        reasons.append(t("network.goals", items=join_list(label("goal", i) for i in goals)))
     effort_text = t(
         "network.effort", effort=t(f"effort.{net.effort}"), level=t(f"scale.capacity_level.{level}")
     )
@@ -188,7 +190,7 @@ def fit(
 def _advice(net: Network, result: Fit, evidence: list[str]) -> NetworkAdvice:
     return NetworkAdvice(
         id=net.id,
-        name=net.name,
+        name=tr(net.name),
         url=net.url,
         score=result.score,
         reasons=result.reasons,
@@ -219,7 +221,7 @@ def advise_networks(
     section = NetworkSection()
     for net in knowledge.networks.values():
         if net.id in facts.memberships:
-            section.current.append(_excluded(net, [t("network.already_member", name=net.name)]))
+            section.current.append(_excluded(net, [t("network.already_member", name=tr(net.name))]))
             continue
         checks = [(req, req.requires.evaluate(facts)) for req in net.eligibility]
         blocking = [(r, o) for r, o in checks if r.strength == "required" and not o.matched]

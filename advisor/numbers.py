@@ -15,6 +15,7 @@ from typing import Any
 
 from annotated_types import Ge, Le
 
+from advisor.i18n.formats import number
 from advisor.model.assessment import Municipality
 
 GROUP_SEPARATORS = ",.' \u00a0\u202f\u2019"
@@ -110,7 +111,7 @@ def read_population(text: str) -> PopulationReading:
         value = parse_whole_number(text)
     except NumberError as exc:
         return PopulationReading(None, error=exc.key, params=exc.params)
-    shown = {"value": f"{value:,}", "low": f"{MODEL_MIN:,}", "high": f"{MODEL_MAX:,}"}
+    shown = {"value": number(value), "low": number(MODEL_MIN), "high": number(MODEL_MAX)}
     if not MODEL_MIN <= value <= MODEL_MAX:
         return PopulationReading(None, error="number.out_of_range", params=shown)
     if value < PLAUSIBLE_MIN:

@@ -15,7 +15,9 @@ from collections.abc import Iterator, Sequence
 from advisor.conditions import Facts
 from advisor.geo.countries import country_name
 from advisor.geo.names import fold, place_key
-from advisor.i18n import fill, placeholders, t
+from advisor.i18n import fill, placeholders, t, tr
+from advisor.i18n.formats import join as join_list
+from advisor.i18n.formats import percent
 from advisor.knowledge.base import Knowledge
 from advisor.knowledge.rules_models import PlanStep, PlanVariant
 from advisor.model.assessment import Assessment
@@ -37,7 +39,10 @@ so a title stays one line."""
 
 
 def _repeats(
-    step: PlanStep, assessment: Assessment, networks: Sequence[NetworkAdvice]
+    step: PlanStep,
+    assessment: Assessment,
+    networks: Sequence[NetworkAdvice],
+    knowledge: Knowledge,
 ) -> Iterator[tuple[str, Values, list[str]]]:
     """(suffix, values, reasons) for each repetition of ``step``; connections that are
     already sister towns are left to the revival and project steps."""
@@ -61,22 +66,19 @@ def _repeats(
             values = {
                 "place": conn.place,
                 "place_country": country_name(conn.country),
-                "kind": conn.kind.replace("_", " "),
+                "kind": _lower_label(knowledge.label("connection_kind", conn.kind)),
             }
             yield _id_part(conn.place), values, [t("plan.because.connection", **values)]
     else:
         for net in networks[: step.limit]:
-            because = [t("plan.because.network", network=net.name, score=net.score)]
+            because = [t("plan.because.network", network=net.name, score=percent(net.score))]
             yield net.id, {"network": net.name}, because + net.reasons[1:3]
 
 
 def _in_words(items: Sequence[str]) -> str:
-    """``a, b and c``: the town's own items as a phrase to put inside a sentence."""
-    listed = [item for item in dict.fromkeys(items) if item]
-    if len(listed) < 2:
-        return "".join(listed)
-    key = "plan.specific.and" if len(listed) == 2 else "plan.specific.and_list"
-    return t(key, items=", ".join(listed[:-1]), last=listed[-1])
+    """``a, b and c``: the town's own items as a phrase to put inside a sentence, joined
+    as the reader's language joins a list."""
+    return join_list(dict.fromkeys(item for item in items if item))
 
 
 def _lower_label(label: str) -> str:
@@ -143,7 +145,7 @@ def _resources(step: PlanStep, facts: Facts, knowledge: Knowledge) -> list[Resou
             found.append(
                 Resource(
                     id=prog.id,
-                    name=prog.name,
+                    name=tr(prog.name),
                     url=prog.url,
                     offers=[stated(o, o.text) for o in prog.offers[:3]],
                 )
@@ -156,7 +158,7 @@ def _route(funding: Funding | None) -> FundingRoute | None:
     if funding is None:
         return None
     prog = funding.programme
-    return FundingRoute(id=prog.id, name=prog.name, url=prog.url, route=funding.route)
+    return FundingRoute(id=prog.id, name=tr(prog.name), url=prog.url, route=tr(funding.route))
 
 
 def build_plan(
@@ -179,10 +181,10 @@ def build_plan(
         if budget.horizon is None:
             continue
         because = list(outcome.because) if outcome else [t("plan.always")]
-        who = step.who if isinstance(step.who, str) else getattr(step.who, level)
+        who = tr(step.who if isinstance(step.who, str) else getattr(step.who, level))
         resources = _resources(step, facts, knowledge)
         links = [SourceRef(title=link.title, url=link.url) for link in step.links]
-        for suffix, extra, own_reasons in _repeats(step, assessment, networks):
+        for suffix, extra, own_reasons in _repeats(step, assessment, networks, knowledge):
             values = {**base, **extra}
             text = wording(step, values)
             reasons = own_reasons + (because if outcome else []) or because
@@ -191,8 +193,8 @@ def build_plan(
                 PlanItem(
                     id=f"{step.id}.{suffix}" if suffix else step.id,
                     horizon=budget.horizon,
-                    title=fill(text.title, values),
-                    why=fill(text.why, values),
+                    title=fill(tr(text.title), values),
+                    why=fill(tr(text.why), values),
                     who=fill(who, values),
                     effort=step.effort,
                     cost_band=step.cost_band,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from advisor.conditions import Facts
-from advisor.i18n import t
+from advisor.i18n import t, tr
 from advisor.knowledge.base import Knowledge
 from advisor.knowledge.models import Programme
 from advisor.knowledge.rules_models import BudgetRules, PlanStep
@@ -86,8 +86,8 @@ def fit_to_budget(step: PlanStep, facts: Facts, knowledge: Knowledge) -> BudgetF
             "plan.budget.funded",
             cost=cost,
             budget=budget_words,
-            programme=funding.programme.name,
-            route=funding.route,
+            programme=tr(funding.programme.name),
+            route=tr(funding.route),
         )
         return BudgetFit(step.horizon, (because,), funding)
     if over > rules.drop_above_bands:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
-from advisor.i18n import t
+from advisor.i18n import t, tr
 from advisor.knowledge.models import KnowledgeFile, Source, Sourced
 from advisor.model.result import SourceRef
 
@@ -31,10 +31,11 @@ def cited(item: KnowledgeFile, facts: Iterable[Sourced | None]) -> list[SourceRe
 def stated(fact: Sourced, text: str) -> str:
     """``text`` as the advice may state it: a fact the knowledge base marks ``unverified``
     says so (with its note), so an uncertain fee or procedure never prints as settled."""
+    text = tr(text)
     if not fact.unverified:
         return text
     if fact.note:
-        return t("fact.unverified_note", text=text.rstrip(), note=fact.note)
+        return t("fact.unverified_note", text=text.rstrip(), note=tr(fact.note))
     return t("fact.unverified", text=text.rstrip())
 
 

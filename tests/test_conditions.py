@@ -140,7 +140,7 @@ def test_every_leaf_operator(spec, fact_set, expected):
 
 def test_country_reasons_use_country_names():
     outcome = check({"country": ["FR", "IT"]}, facts())
-    assert outcome.because == ("the country is Japan, not France, Italy",)
+    assert outcome.because == ("the country is Japan, not France or Italy",)
 
 
 @pytest.mark.parametrize(

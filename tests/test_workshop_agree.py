@@ -197,7 +197,7 @@ def test_notes_carry_names_only_when_the_facilitator_opts_in():
     ]
     assert agreed(workshop(), people).goals.notes == "More youth\n\nLess paper"
     named = agreed(workshop(names_in_report=True), people).goals.notes
-    assert named == "Ann, Ben: More youth\n\nLess paper"
+    assert named == "Ann and Ben: More youth\n\nLess paper"
 
 
 def test_long_pooled_notes_are_cut_to_fit():

@@ -155,10 +155,12 @@ def test_a_report_without_workshop_has_no_such_section():
 def test_named_participants_are_escaped_in_markdown_and_html():
     made, agreed, result = record(workshop(names_in_report=True))
     md = section(render("md", agreed, result, today=DAY, workshop=made).decode("utf-8"))
-    assert "\\<b\\>Zorbalina\\</b\\> \\*\\*bold\\*\\* \\[x\\](y) \\| #, Quillbert, Vexillia" in md
+    assert (
+        "\\<b\\>Zorbalina\\</b\\> \\*\\*bold\\*\\* \\[x\\](y) \\| #, Quillbert and Vexillia" in md
+    )
     assert "<b>Zorbalina" not in md and "**bold**" not in md
     html = render("html", agreed, result, today=DAY, workshop=made).decode("utf-8")
-    names = "&lt;b&gt;Zorbalina&lt;/b&gt; **bold** [x](y) | #, Quillbert, Vexillia"
+    names = "&lt;b&gt;Zorbalina&lt;/b&gt; **bold** [x](y) | #, Quillbert and Vexillia"
     assert names in html
     assert "<b>Zorbalina</b>" not in html
     assert 'id="section-how_made"' in html

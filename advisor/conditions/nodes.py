@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from advisor.conditions.facts import FIELDS, Facts
 from advisor.geo.countries import CONTINENTS, CountryCode, country_name
 from advisor.i18n import t
+from advisor.i18n.formats import join as join_list
 from advisor.model.base import (
     AssetId,
     ConnectionKindId,
@@ -216,7 +217,7 @@ def _show(field: str, value: Any) -> str:
     if value is None:
         return t("value.unknown")
     if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(_show(field, v) for v in sorted(value, key=str)) or t("value.none")
+        return join_list(_show(field, v) for v in sorted(value, key=str)) or t("value.none")
     if kind == "number":
         return f"{value:,.0f}"
     if kind == "ordinal":
@@ -247,7 +248,7 @@ class _VocabularyTest(Node):
         wanted = self._ids()
         found = [i for i in wanted if i in present]
         shown = found or wanted
-        labels = ", ".join(facts.label(self.KIND, i) for i in shown)
+        labels = join_list(facts.label(self.KIND, i) for i in shown)
         text = t(f"cond.{self.KIND}.{'yes' if found else 'no'}", labels=labels)
         return Outcome(bool(found), (_with_note(text, self.note),))
 
@@ -288,7 +289,7 @@ class CountryTest(Node):
         text = t(
             f"cond.country.{'yes' if matched else 'no'}",
             country=country_name(facts.country),
-            options=", ".join(country_name(c) for c in self.country),
+            options=join_list((country_name(c) for c in self.country), "or"),
         )
         return Outcome(matched, (_with_note(text, self.note),))
 

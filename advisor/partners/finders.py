@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from advisor.geo.countries import country_name
 from advisor.geo.names import place_key
 from advisor.i18n import t
+from advisor.i18n.formats import join as join_list
 from advisor.knowledge.rules_models import PartnerRules
 from advisor.partners.suggest import Candidate, PartnerContext, enrich, size_similarity
 from advisor.similarity import dice
@@ -120,7 +121,7 @@ def from_themed_places(ctx: PartnerContext) -> Iterator[Candidate]:
                 continue
             pop = place.population.value if place.population else None
             shared = sorted(ctx.facts.themes & set(place.themes))
-            labels = ", ".join(ctx.knowledge.label("theme", i) for i in shared)
+            labels = join_list(ctx.knowledge.label("theme", i) for i in shared)
             keys = [*place.source_keys, *(place.population.source_keys if place.population else [])]
             cand = Candidate(
                 name=place.name,
@@ -147,7 +148,7 @@ def from_network_peers(ctx: PartnerContext) -> Iterator[Candidate]:
         shared = sorted(m.network for m in case.memberships if m.network in mine)
         if not shared:
             continue
-        names = ", ".join(ctx.knowledge.label("network", n) for n in shared)
+        names = join_list(ctx.knowledge.label("network", n) for n in shared)
         size = size_similarity(ctx.population, case.population.value, rules.size_factor)
         found.append(
             Candidate(

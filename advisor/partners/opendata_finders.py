@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from advisor.geo.countries import country_name
-from advisor.i18n import t
+from advisor.i18n import t, tr
+from advisor.i18n.formats import join as join_list
+from advisor.i18n.formats import number, percent
 from advisor.model.result import SourceRef
 from advisor.opendata.twins import TwinRef
 from advisor.partners.finders import CORE_FINDERS, peer_score
@@ -59,8 +61,8 @@ def from_active_twinners(ctx: PartnerContext) -> Iterator[Candidate]:
                 t("partner.twinner", ties=twinner.ties, country=country_name(country)),
                 t(
                     "partner.size",
-                    theirs=f"{twinner.place.population:,}",
-                    mine=f"{ctx.population:,}",
+                    theirs=number(twinner.place.population),
+                    mine=number(ctx.population),
                 ),
             ]
             yield _from_ref(twinner.ref, score, reasons)
@@ -96,7 +98,7 @@ def from_partners_of_partners(ctx: PartnerContext) -> Iterator[Candidate]:
         )
         share = rules.partner_of_partner_size_share
         score = min(rules.partner_of_partner_max, base * (1 - share + share * size))
-        reason = t("partner.partner_of_partner", partners=", ".join(names))
+        reason = t("partner.partner_of_partner", partners=join_list(names))
         found.append(_from_ref(refs[key], score, [reason]))
     found.sort(key=lambda c: (-c.score, c.name))
     yield from found[: rules.partner_of_partner_limit]
@@ -113,7 +115,7 @@ def from_twins_of_similar_towns(ctx: PartnerContext) -> Iterator[Candidate]:
             continue
         case = ctx.knowledge.cases[match.id]
         for ref in data.twins.partners(case.name, case.country, case.geonameid):
-            reason = t("partner.twin_of_similar", case=case.name, score=match.score)
+            reason = t("partner.twin_of_similar", case=case.name, score=percent(match.score))
             found.append(_from_ref(ref, rules.similar_town_twin_weight * match.score, [reason]))
     found.sort(key=lambda c: (-c.score, c.name))
     yield from found[: rules.similar_town_twin_limit]
@@ -139,7 +141,9 @@ def from_listed_network_peers(ctx: PartnerContext) -> Iterator[Candidate]:
             size = size_similarity(ctx.population, member.population, rules.size_factor)
             if size > rules.network_peer_min_size:
                 reason = t(
-                    "partner.listed_peer", network=net.name, population=f"{member.population:,}"
+                    "partner.listed_peer",
+                    network=tr(net.name),
+                    population=number(member.population or 0),
                 )
                 found.append(
                     Candidate(

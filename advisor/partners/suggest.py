@@ -10,6 +10,7 @@ from typing import Literal
 from advisor.conditions import Facts
 from advisor.geo.names import place_key
 from advisor.i18n import t
+from advisor.i18n.formats import number
 from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import Assessment
 from advisor.model.result import CaseMatch, PartnerSuggestion, SourceRef
@@ -198,7 +199,7 @@ def _with_size_note(cand: Candidate, ctx: PartnerContext) -> Candidate:
 
 def _number(value: int) -> str:
     """``2,500,000`` as the catalog writes numbers (the same as the reports)."""
-    return t("report.number", value=f"{value:,}")
+    return t("report.number", value=number(value))
 
 
 def _suggestion(c: Candidate) -> PartnerSuggestion:

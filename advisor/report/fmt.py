@@ -11,18 +11,18 @@ from collections.abc import Iterable
 from typing import Literal
 
 from advisor.geo.countries import country_name
-from advisor.i18n import t
+from advisor.i18n import formats, t
 from advisor.scores import score_level
 
 
 def number(value: int | None) -> str:
     """``29,000``; an unknown number reads as such rather than as 0."""
-    return t("value.unknown") if value is None else t("report.number", value=f"{value:,}")
+    return t("value.unknown") if value is None else t("report.number", value=formats.number(value))
 
 
 def percent(score: float) -> str:
     """A 0-1 score as a whole percentage (``80%``), which reads better than ``0.80``."""
-    return t("report.percent", value=round(score * 100))
+    return formats.percent(score)
 
 
 ScoreAbout = Literal["network", "partner", "case"]
@@ -60,14 +60,15 @@ def score_note(label: str, about: ScoreAbout) -> str:
 
 
 def long_date(day: dt.date) -> str:
-    """``28 November 2026``; month names come from the catalog."""
-    return t("report.date", day=day.day, month=t(f"report.month.{day.month}"), year=day.year)
+    """``28 November 2026`` / ``28 novembre 2026`` / ``2026年11月28日`` (CLDR)."""
+    return formats.long_date(day)
 
 
 def join(items: Iterable[str]) -> str:
-    """Labels in one line (``a, b``); ``none`` when there are none, so a cell is never blank."""
+    """Labels in one line, joined as the reader's language joins a list (``a, b and c``);
+    ``none`` when there are none, so a cell is never blank."""
     listed = [item for item in items if item]
-    return t("report.separator.labels").join(listed) if listed else t("value.none")
+    return formats.join(listed) if listed else t("value.none")
 
 
 def join_sentences(items: Iterable[str]) -> str:

@@ -19,6 +19,7 @@ from advisor.geo.countries import country_name
 from advisor.geo.declared import resolve_declared
 from advisor.geo.gazetteer import Place
 from advisor.i18n import t
+from advisor.i18n.formats import number
 from advisor.model.assessment import Connection, SisterTie
 from advisor.partners.places import declared
 from advisor.ui import state
@@ -31,7 +32,7 @@ def _label(place: Place | None) -> str:
     if place is None:
         return t("places.not_sure")
     where = ", ".join(p for p in (place.region, country_name(place.country)) if p)
-    return t("town.hit", name=place.name, where=where, population=f"{place.population:,}")
+    return t("town.hit", name=place.name, where=where, population=number(place.population))
 
 
 def _confirm(item: Item, key: str) -> Item:

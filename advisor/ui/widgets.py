@@ -10,7 +10,9 @@ import streamlit as st
 from pydantic import BaseModel
 
 from advisor.geo.countries import countries, country_name
-from advisor.i18n import t
+from advisor.i18n import t, tr
+from advisor.i18n.formats import join, number
+from advisor.i18n.formats import join as join_list
 from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import MAX_ITEMS
 from advisor.opendata.find_town import TownHit, find_town
@@ -62,7 +64,7 @@ def vocab_multiselect(
         default=kept,
         key=state.key(key),
         help=help,
-        format_func=lambda i: terms[i].label,
+        format_func=lambda i: tr(terms[i].label),
     )
 
 
@@ -75,11 +77,14 @@ def theme_checklist(
     chosen = []
     for i, term in enumerate(terms):
         examples = knowledge.cases_with_theme(term.id)[:3]
-        help_text = term.description + (
-            f" {t('ui.examples', names=', '.join(examples))}" if examples else ""
+        help_text = tr(term.description) + (
+            f" {t('ui.examples', names=join(examples))}" if examples else ""
         )
         if columns[i % 2].checkbox(
-            term.label, value=term.id in values, key=state.key(f"{key}.{term.id}"), help=help_text
+            tr(term.label),
+            value=term.id in values,
+            key=state.key(f"{key}.{term.id}"),
+            help=help_text,
         ):
             chosen.append(term.id)
     return chosen
@@ -95,7 +100,9 @@ def long_text(label: str, value: str, key: str, limit: int | None, help: str | N
 def _kept(cut: CutText, limit: int | None) -> str:
     """The text to keep, with a note under the field for what did not fit or was removed."""
     if cut.dropped:
-        st.warning(t("ui.text_cut", limit=f"{limit:,}", dropped=f"{cut.dropped:,}"), icon="✂️")
+        st.warning(
+            t("ui.text_cut", limit=number(limit or 0), dropped=number(cut.dropped)), icon="✂️"
+        )
     if cut.unprintable:
         st.warning(t("ui.unprintable_removed", count=cut.unprintable), icon="✂️")
     return cut.text
@@ -203,7 +210,7 @@ def missing_message(fields: list[str]) -> str | None:
     """'Not kept yet, still needed: place, country' for a row that cannot be kept yet."""
     if not fields:
         return None
-    return t("ui.row_missing", fields=", ".join(t(f"field_name.{f}") for f in fields))
+    return t("ui.row_missing", fields=join_list(t(f"field_name.{f}") for f in fields))
 
 
 def _with_model_limit(model: type[BaseModel], column: Column) -> Column:
@@ -276,4 +283,4 @@ def town_search(key: str, no_hit: str) -> TownHit | None:
 def hit_label(hit: TownHit) -> str:
     """``Hirado (Nagasaki, Japan), 29,000 inhabitants``: a hit as a clerk recognises it."""
     where = ", ".join(p for p in (hit.region, country_name(hit.country)) if p)
-    return t("town.hit", name=hit.name, where=where, population=f"{hit.population:,}")
+    return t("town.hit", name=hit.name, where=where, population=number(hit.population))

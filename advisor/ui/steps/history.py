@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from advisor.i18n import t
+from advisor.i18n import t, tr
 from advisor.model.assessment import Connection, History
 from advisor.ui import state
 from advisor.ui.nav import back_next
@@ -27,7 +27,7 @@ def _connections() -> None:
             t("history.kind"),
             kind="choice",
             options=tuple(kinds),
-            format=lambda i: kinds[i].label,
+            format=lambda i: tr(kinds[i].label),
         ),
         Column("period", t("history.period"), width=0.8),
         Column("description", t("history.description"), width=2),

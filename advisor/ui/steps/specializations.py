@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from advisor.i18n import t
+from advisor.i18n import t, tr
 from advisor.model.assessment import Institution, Specializations
 from advisor.ui import state
 from advisor.ui.nav import back_next
@@ -25,7 +25,7 @@ def _institutions() -> None:
             t("special.kind"),
             kind="choice",
             options=tuple(kinds),
-            format=lambda i: kinds[i].label,
+            format=lambda i: tr(kinds[i].label),
         ),
         Column("description", t("special.description"), width=2),
     ]

@@ -15,6 +15,7 @@ import streamlit as st
 
 from advisor.geo.countries import country_name
 from advisor.i18n import t
+from advisor.i18n.formats import join as join_list
 from advisor.model.assessment import BUDGET_SCALE, STAFF_TIME_SCALE
 from advisor.ui import resources
 from advisor.ui.resources import knowledge
@@ -130,7 +131,7 @@ def _places(room: RoomAggregate, names: bool) -> None:
         st.markdown(f"**{t(f'report.answer.{path}')}**")
         lines = []
         for item in items:
-            spellings = ", ".join(f"{md(s.name)} ({s.count})" for s in item.spellings)
+            spellings = join_list(f"{md(s.name)} ({s.count})" for s in item.spellings)
             line = t(
                 "ws.room.place_line",
                 place=md(item.value),
@@ -140,7 +141,7 @@ def _places(room: RoomAggregate, names: bool) -> None:
                 spellings=spellings,
             )
             if names:
-                line += " · " + ", ".join(who(n, 0) for n in item.names if n)
+                line += " · " + join_list(who(n, 0) for n in item.names if n)
             lines.append(f"- {line}")
         st.markdown("\n".join(lines))
 
