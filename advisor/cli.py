@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from advisor.answers import load_answers
@@ -20,6 +21,7 @@ from advisor.cli_text import partners_markdown, summary_markdown, towns_markdown
 from advisor.errors import AdvisorError, InputError, Problem
 from advisor.geo.countries import countries, suggest_code
 from advisor.geo.index import index_path
+from advisor.i18n import DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, use_language
 from advisor.knowledge.base import Knowledge
 from advisor.knowledge.checks import DEFAULT_STALE_MONTHS, knowledge_warnings
 from advisor.knowledge.load import load_knowledge
@@ -159,6 +161,26 @@ def _knowledge_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def locale_language(environ: Mapping[str, str] | None = None) -> str:
+    """The interface language the environment's locale asks for (``LC_ALL``, then
+    ``LC_MESSAGES``, then ``LANG``: ``ja_JP.UTF-8`` is Japanese), English otherwise."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in INTERFACE_LANGUAGES else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def _language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=INTERFACE_LANGUAGES,
+        help="language of the output (default: from the locale, LANG or LC_ALL; else en)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="advisor", description=("Look Within: advice for small towns going international.")
@@ -170,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "markdown"), default="markdown")
     _open_data_option(p)
     _knowledge_options(p)
+    _language_option(p)
     p.set_defaults(run=cmd_assess)
     p = sub.add_parser("report", help="the full report as PDF, Word, HTML or Markdown")
     p.add_argument("answers", help="answers YAML file (see examples/)")
@@ -181,17 +204,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _open_data_option(p)
     _knowledge_options(p)
+    _language_option(p)
     p.set_defaults(run=cmd_report)
     p = sub.add_parser("partners", help="partner-town suggestions for an answers file")
     p.add_argument("answers", help="answers YAML file")
     p.add_argument("--format", choices=("json", "markdown"), default="markdown")
     _knowledge_options(p)
+    _language_option(p)
     p.set_defaults(run=cmd_partners)
     p = sub.add_parser("find-town", help="look a town up in the gazetteer")
     p.add_argument("name", help="town name, in any script; accents and case do not matter")
     p.add_argument("--country", help="ISO 3166-1 alpha-2 code to search in")
     p.add_argument("--limit", type=int, default=10, help="most hits to show (default 10)")
     p.add_argument("--format", choices=("json", "markdown"), default="markdown")
+    _language_option(p)
     p.set_defaults(run=cmd_find_town)
     p = sub.add_parser("build-index", help="build the gazetteer index now (else on first use)")
     p.set_defaults(run=cmd_build_index)
@@ -216,6 +242,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``advisor`` console script."""
     args = build_parser().parse_args(argv)
+    with use_language(getattr(args, "lang", None) or locale_language()):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command, with errors reported in the output's language."""
     run: Command = args.run
     try:
         return run(args)
