@@ -123,7 +123,9 @@ def _foreign_body(
     country = facts.values.get("country")
     if net.home_country is None or net.home_country == country:
         return 0.0, None
-    own = [n.name for n in own_national_bodies(facts, knowledge) if n.id not in facts.memberships]
+    own = [
+        tr(n.name) for n in own_national_bodies(facts, knowledge) if n.id not in facts.memberships
+    ]
     if not own:
         return 0.0, None
     text = t(

@@ -40,6 +40,8 @@ Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_le
 def _localized(value: Any, handler: ValidatorFunctionWrapHandler) -> str:
     """A text, or a text per language (``{en: ..., ja: ..., fr: ...}``, English required),
     each checked like a text; the result reads as English and knows its translations."""
+    if isinstance(value, Localized):  # already checked: keep its translations
+        return value
     if not isinstance(value, dict):
         return str(handler(value))
     unknown = sorted(set(value) - set(INTERFACE_LANGUAGES))

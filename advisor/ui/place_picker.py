@@ -24,6 +24,7 @@ from advisor.model.assessment import Connection, SisterTie
 from advisor.partners.places import declared
 from advisor.ui import state
 from advisor.ui.resources import open_data_bundle
+from advisor.ui.widgets import fixed_labels
 
 Item = TypeVar("Item", Connection, SisterTie)
 
@@ -59,7 +60,7 @@ def _pick(item: Item, candidates: Sequence[Place], key: str) -> Item:
         t("places.which", name=item.place, country=country_name(item.country)),
         range(len(options)),
         index=current,
-        format_func=lambda i: _label(options[i]),
+        format_func=fixed_labels(range(len(options)), lambda i: _label(options[i])),
         key=state.key(key),
         help=t("places.which_help"),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
@@ -21,6 +21,15 @@ from advisor.ui.resources import open_data_bundle
 from advisor.wizard import CutText, FieldProblem, cut_lines, cut_text, rows_to_models, text_limit
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T", bound=Hashable)
+
+
+def fixed_labels(options: Iterable[T], label: Callable[[T], str]) -> Callable[[T], str]:
+    """A widget's ``format_func`` whose labels are worked out now, in the page's language:
+    Streamlit may call it again later, outside the page run (a test harness does), where a
+    lazy translation would fall back to English and no longer match the options."""
+    labels = {option: label(option) for option in options}
+    return labels.__getitem__
 
 
 def country_codes() -> list[str]:
@@ -37,15 +46,15 @@ def country_select(label: str, value: str | None, key: str, help: str | None = N
         index=index,
         key=state.key(key),
         help=help,
-        format_func=lambda c: country_name(c) if c else t("ui.choose"),
+        format_func=fixed_labels(options, lambda c: country_name(c) if c else t("ui.choose")),
     )
     return choice or None
 
 
 def countries_multiselect(label: str, values: Sequence[str], key: str) -> list[str]:
-    return st.multiselect(
-        label, country_codes(), default=list(values), key=state.key(key), format_func=country_name
-    )
+    codes = country_codes()
+    names = fixed_labels(codes, country_name)
+    return st.multiselect(label, codes, default=list(values), key=state.key(key), format_func=names)
 
 
 def vocab_multiselect(
@@ -64,7 +73,7 @@ def vocab_multiselect(
         default=kept,
         key=state.key(key),
         help=help,
-        format_func=lambda i: tr(terms[i].label),
+        format_func=fixed_labels(terms, lambda i: tr(terms[i].label)),
     )
 
 
@@ -145,7 +154,11 @@ def _cell(column: Column, value: Any, key: str) -> Any:
         options = list(column.options)
         index = options.index(value) if value in options else 0
         return st.selectbox(
-            column.label, options, index=index, key=state.key(key), format_func=column.format or str
+            column.label,
+            options,
+            index=index,
+            key=state.key(key),
+            format_func=fixed_labels(options, column.format or str),
         )
     if column.kind == "year":
         return (
@@ -261,7 +274,9 @@ def town_search(key: str, no_hit: str) -> TownHit | None:
         t("town.search_country"),
         ["", *country_codes()],
         key=f"{key}_country",
-        format_func=lambda c: country_name(c) if c else t("town.any_country"),
+        format_func=fixed_labels(
+            ["", *country_codes()], lambda c: country_name(c) if c else t("town.any_country")
+        ),
     )
     if not query.strip():
         return None
@@ -273,7 +288,7 @@ def town_search(key: str, no_hit: str) -> TownHit | None:
         t("town.pick"),
         range(len(hits)),
         key=f"{key}.pick",
-        format_func=lambda i: hit_label(hits[i]),
+        format_func=fixed_labels(range(len(hits)), lambda i: hit_label(hits[i])),
     )
     if hits[pick].match not in ("exact", "alternate"):
         st.caption(t("town.fuzzy_hint"))

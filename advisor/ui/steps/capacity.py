@@ -9,7 +9,13 @@ from advisor.model.assessment import BUDGET_SCALE, STAFF_TIME_SCALE, Goals
 from advisor.ui import state
 from advisor.ui.nav import back_next
 from advisor.ui.resources import knowledge
-from advisor.ui.widgets import countries_multiselect, lines_input, long_text, vocab_multiselect
+from advisor.ui.widgets import (
+    countries_multiselect,
+    fixed_labels,
+    lines_input,
+    long_text,
+    vocab_multiselect,
+)
 from advisor.wizard import text_limit
 
 
@@ -22,14 +28,14 @@ def capacity_fields() -> None:
             t("cap.staff_time"),
             STAFF_TIME_SCALE,
             value=cap.staff_time,
-            format_func=lambda v: t(f"scale.staff_time.{v}"),
+            format_func=fixed_labels(STAFF_TIME_SCALE, lambda v: t(f"scale.staff_time.{v}")),
             key=state.key("cap.staff_time"),
         )
         budget = st.select_slider(
             t("cap.budget"),
             BUDGET_SCALE,
             value=cap.budget_band,
-            format_func=lambda v: t(f"scale.budget_band.{v}"),
+            format_func=fixed_labels(BUDGET_SCALE, lambda v: t(f"scale.budget_band.{v}")),
             key=state.key("cap.budget"),
         )
         languages = vocab_multiselect(

@@ -6,13 +6,13 @@ from typing import Any
 
 import streamlit as st
 
-from advisor.i18n import t
+from advisor.i18n import t, tr
 from advisor.model.assessment import SisterTie
 from advisor.ui import state
 from advisor.ui.nav import back_next, errors_shown
 from advisor.ui.place_picker import confirm_places
 from advisor.ui.resources import knowledge
-from advisor.ui.widgets import Column, edit_answers, lines_input, show_problems
+from advisor.ui.widgets import Column, edit_answers, fixed_labels, lines_input, show_problems
 from advisor.wizard import problems
 
 
@@ -50,7 +50,7 @@ def _networks() -> None:
         t("ties.networks"),
         sorted(networks, key=lambda n: networks[n].name),
         default=[n for n in state.answers().ties.networks if n in networks],
-        format_func=lambda n: networks[n].name,
+        format_func=fixed_labels(networks, lambda n: tr(networks[n].name)),
         key=state.key("ties.networks"),
         help=t("ties.networks_help"),
     )

@@ -13,7 +13,7 @@ from advisor.numbers import read_population
 from advisor.ui.problems import inert, problems_markdown
 from advisor.ui.resources import knowledge
 from advisor.ui.text import md
-from advisor.ui.widgets import country_select, town_search
+from advisor.ui.widgets import country_select, fixed_labels, town_search
 from advisor.ui.workshop.common import problem, set_address, workshop_store
 from advisor.wizard import problems, town_from_hit
 from advisor.workshop.flow import CREATE, FACILITATE
@@ -75,7 +75,7 @@ def _options(town: Municipality, base: Assessment | None) -> WorkshopSettings | 
         t("ws.new.parts"),
         list(PARTS),
         default=list(PARTS),
-        format_func=lambda p: t(f"ws.parts.{p}"),
+        format_func=fixed_labels(PARTS, lambda p: t(f"ws.parts.{p}")),
         key="ws.new.parts",
     )
     threshold = st.slider(
@@ -126,7 +126,7 @@ def render() -> None:
         SOURCES,
         key="ws.new.source",
         horizontal=True,
-        format_func=lambda s: t(f"ws.new.source.{s}"),
+        format_func=fixed_labels(SOURCES, lambda s: t(f"ws.new.source.{s}")),
     )
     town, base = _TOWN_FROM[source]()
     chosen = _options(town, base)
