@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from advisor.errors import InputError, Problem
+from advisor.errors import Count, InputError, Problem
 from advisor.knowledge.base import Knowledge
 from advisor.knowledge.load import default_knowledge
 from advisor.model.assessment import SCHEMA_VERSION, Assessment, strip_control
@@ -56,9 +56,9 @@ def _require_complete(doc: Document, assessment: Assessment) -> None:
         node, _ = locate(doc.root, field.split("."))
         line, column = line_column(node)
         problems.append(
-            Problem(
+            Problem.of(
                 "invalid",
-                "this answer is needed before results",
+                "error.answer_needed",
                 file=doc.file,
                 line=line or 1,
                 column=column or 1,
@@ -71,25 +71,15 @@ def _require_complete(doc: Document, assessment: Assessment) -> None:
 
 def _check_top_level(doc: Document) -> None:
     if not isinstance(doc.data, dict):
-        raise YamlProblems(
-            [
-                Problem(
-                    "invalid",
-                    "an answers file is a YAML mapping starting with 'schema_version: 1' "
-                    "and 'municipality:'; this file holds something else",
-                    file=doc.file,
-                    line=1,
-                )
-            ]
-        )
+        raise YamlProblems([Problem.of("invalid", "error.not_answers_file", file=doc.file, line=1)])
     version = doc.data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise YamlProblems(
             [
-                Problem(
+                Problem.of(
                     "invalid",
-                    f"this file was written by a newer Look Within (schema {version}); "
-                    f"this version reads schema {SCHEMA_VERSION}",
+                    "error.newer_schema",
+                    {"version": version, "supported": SCHEMA_VERSION},
                     file=doc.file,
                     line=1,
                     field="schema_version",
@@ -115,21 +105,16 @@ def _read(path: Path) -> str:
         if path.exists() and not path.is_file():
             raise InputError([not_regular(str(path))])
         if not path.is_file():
-            raise InputError([Problem("not_found", "no such file", file=str(path))])
+            raise InputError([Problem.of("not_found", "error.no_such_file", file=str(path))])
         size = path.stat().st_size
         if size > ANSWERS_LIMIT:
+            sizes = {"size": Count(size), "limit": Count(ANSWERS_LIMIT)}
             raise InputError(
-                [
-                    Problem(
-                        "too_large",
-                        f"file is {size:,} bytes; answers files are at most {ANSWERS_LIMIT:,}",
-                        file=str(path),
-                    )
-                ]
+                [Problem.of("too_large", "error.answers_too_large", sizes, file=str(path))]
             )
         return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([Problem("syntax", "file is not UTF-8 text", file=str(path))]) from exc
+        raise InputError([Problem.of("syntax", "error.not_utf8", file=str(path))]) from exc
 
 
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
@@ -167,5 +152,5 @@ def example_names() -> list[str]:
 
 def load_example(name: str, knowledge: Knowledge | None = None) -> Assessment:
     if name not in example_names():
-        raise InputError([Problem("not_found", f"no example named '{name}'")])
+        raise InputError([Problem.of("not_found", "error.no_example", {"name": name})])
     return load_answers(EXAMPLES_DIR / f"{name}.yaml", knowledge)

@@ -26,9 +26,7 @@ def require_complete(assessment: Assessment) -> None:
     """Raise :class:`InputError` naming each answer ``assess`` cannot do without."""
     missing = assessment.missing()
     if missing:
-        raise InputError(
-            [Problem("invalid", "this answer is needed before results", field=m) for m in missing]
-        )
+        raise InputError([Problem.of("invalid", "error.answer_needed", field=m) for m in missing])
 
 
 def assess(

@@ -139,38 +139,78 @@ def progress_share(step: str) -> float:
 
 
 def edit_town(
-    town: Municipality, *, name: str, region: str, country: str | None, population: int
+    town: Municipality,
+    *,
+    name: str,
+    region: str,
+    country: str | None,
+    population: int,
+    local_name: str | None = None,
 ) -> Municipality:
-    """The town as typed. Renaming it or changing its country unlinks the GeoNames place
-    (and its coordinates) a search had filled in: they belong to another town now."""
-    name = name.strip()
-    unlinked = (name, country) != (town.name, town.country)
-    place = {"geonameid": None, "latitude": None, "longitude": None} if unlinked else {}
+    """The town as typed. The GeoNames place a search linked (its id and coordinates)
+    stays through edits of the name, the local name, the region and the population: a
+    clerk writing 'Kamaishi 釜石市' or correcting the population still means that place.
+    Only another country unlinks it, as do :func:`unlink_town` and picking another place.
+    Without ``local_name`` the town keeps its own."""
+    unlinked = country != town.country
     return town.model_copy(
         update={
-            "name": name,
+            "name": name.strip(),
+            "local_name": town.local_name if local_name is None else local_name.strip(),
             "region": region.strip(),
             "country": country,
             "population": int(population) or None,
-            **place,
+            **(_UNLINKED if unlinked else {}),
         }
     )
 
 
+_UNLINKED: dict[str, Any] = {"geonameid": None, "latitude": None, "longitude": None}
+
+
+def unlink_town(town: Municipality) -> Municipality:
+    """``town`` without its GeoNames place and coordinates; what the clerk typed stays."""
+    return town.model_copy(update=_UNLINKED)
+
+
 def town_from_hit(hit: TownHit, town: Municipality | None = None) -> Municipality:
-    """``town`` (or a new one) with what the gazetteer knows of ``hit``: name, country,
-    region, population, GeoNames id and coordinates."""
-    return (town or Municipality()).model_copy(
+    """``town`` (or a new one) with what the gazetteer knows of ``hit``: name, local name,
+    country, region, population, GeoNames id and coordinates. The wizard and the workshop
+    both build their town here.
+
+    Picking the place the town is already linked to (the same GeoNames id) is re-linking:
+    it restores the id and coordinates, and keeps every detail the clerk filled in (name,
+    local name, region, population) instead of the gazetteer's. Linking sets the
+    population to the gazetteer's, so a different population on a town linked to that
+    place is one the clerk corrected; it stays. Empty details take the gazetteer's. Any
+    other pick (an unlinked town, another place) takes the gazetteer's details, with the
+    local name empty when the gazetteer knows none: the old one named another place.
+    """
+    town = town or Municipality()
+    found = {
+        "name": hit.name,
+        "local_name": hit.local_name,
+        "region": hit.region,
+        "population": hit.population or None,
+    }
+    if town.geonameid == hit.geonameid:
+        found = {field: getattr(town, field) or value for field, value in found.items()}
+    return town.model_copy(
         update={
-            "name": hit.name,
+            **found,
             "country": hit.country,
-            "region": hit.region,
-            "population": hit.population,
             "geonameid": hit.geonameid,
             "latitude": hit.lat,
             "longitude": hit.lon,
         }
     )
+
+
+def kept_population(town: Municipality, hit: TownHit) -> int | None:
+    """The clerk's population that re-linking ``hit`` keeps instead of the gazetteer's
+    (see :func:`town_from_hit`), or None when the gazetteer's is taken or agrees."""
+    keeps = town.geonameid == hit.geonameid and town.population
+    return town.population if keeps and town.population != hit.population else None
 
 
 def apply_town_hit(assessment: Assessment, hit: TownHit) -> Assessment:

@@ -9,6 +9,11 @@ The tree is composed here, without recursion, rather than by PyYAML's composer: 
 composer recurses once per level, so a 60 KB file of ``[`` crashes the whole process (and
 the web server with it) before any check could run. Nesting is refused beyond
 :data:`MAX_DEPTH` while the events stream in, and an alias never expands.
+
+Every problem's sentence is a catalog key (advisor/i18n/*/errors.yaml), shown in the
+reader's language: this module's own problems, PyYAML's syntax errors (their known phrases,
+:data:`YAML_PHRASES`) and pydantic's errors (``error.<type>``, with the error's context as
+the placeholders; pydantic's English text for a type the catalog does not list).
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from typing import TYPE_CHECKING, Any, Protocol, overload
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from advisor.errors import Problem
+from advisor.errors import Choices, Count, Phrase, Problem, known_key
+from advisor.i18n import DEFAULT_LANGUAGE, use_language
 from advisor.spelling import closest
 
 MAX_BYTES = 512 * 1024
@@ -58,22 +64,30 @@ class _Loader(_Base):
         try:
             return super().construct_object(node, deep)
         except (ValueError, OverflowError) as exc:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read this value ({exc})", node.start_mark
+            raise _ValueProblem(
+                "error.cannot_read_value", {"reason": _phrase(str(exc))}, node.start_mark
             ) from exc
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
         """A whole number, refused beyond :data:`MAX_DIGITS` characters."""
         size = len(str(node.value))
         if size > MAX_DIGITS:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"a number {size:,} digits long is too long (at most {MAX_DIGITS})",
+            raise _ValueProblem(
+                "error.number_too_long",
+                {"size": Count(size), "limit": Count(MAX_DIGITS)},
                 node.start_mark,
             )
         number: int = super().construct_yaml_int(node)
         return number
+
+
+class _ValueProblem(yaml.constructor.ConstructorError):
+    """A value the loader refuses, with its catalog message (a plain ``ConstructorError``
+    carries only English text)."""
+
+    def __init__(self, key: str, params: dict[str, Any], mark: Any) -> None:
+        self.key, self.params = key, params
+        super().__init__(None, None, str(Phrase(key, tuple(params.items()))), mark)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
@@ -139,33 +153,27 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
         raise YamlProblems([not_regular(str(path))])
     size = info.st_size
     if size > limit:
-        raise YamlProblems(
-            [
-                Problem(
-                    "too_large", f"file is {size:,} bytes; the limit is {limit:,}", file=str(path)
-                )
-            ]
-        )
+        sizes = {"size": Count(size), "limit": Count(limit)}
+        raise YamlProblems([Problem.of("too_large", "error.file_too_large", sizes, file=str(path))])
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlProblems(
-            [Problem("syntax", f"file is not UTF-8 text (byte {exc.start})", file=str(path))]
-        ) from exc
+        at = {"byte": exc.start}
+        problem = Problem.of("syntax", "error.not_utf8_at", at, file=str(path))
+        raise YamlProblems([problem]) from exc
 
 
 def not_regular(file: str) -> Problem:
     """The problem of a path that is a folder, FIFO or device rather than a file."""
-    return Problem("not_found", "not a regular file (a folder, pipe or device?)", file=file)
+    return Problem.of("not_found", "error.not_regular", file=file)
 
 
 def parse(text: str, file: str, limit: int = MAX_BYTES) -> Document:
     """Parse one YAML document; raise :class:`YamlProblems` on syntax, duplicates, aliases
     or nesting deeper than :data:`MAX_DEPTH`."""
     if len(text.encode("utf-8", "surrogatepass")) > limit:
-        raise YamlProblems(
-            [Problem("too_large", f"text is over the {limit:,}-byte limit", file=file)]
-        )
+        over = {"limit": Count(limit)}
+        raise YamlProblems([Problem.of("too_large", "error.text_too_large", over, file=file)])
     loader = _Loader(text)
     try:
         root, aliases = _compose(loader, file)
@@ -191,14 +199,95 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Probl
     before = text[: exc.position]
     line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-    message = f"the unprintable character U+{code:04X} is not allowed in the file; remove it"
-    return Problem("syntax", message, file=file, line=line, column=column)
+    where = {"line": line, "column": column, "file": file}
+    return Problem.of("syntax", "error.unprintable_in_file", {"code": f"{code:04X}"}, **where)
+
+
+YAML_PHRASES = {
+    # contexts: where the parser was
+    "while parsing a flow sequence": "error.yaml.in_flow_sequence",
+    "while parsing a flow mapping": "error.yaml.in_flow_mapping",
+    "while parsing a block collection": "error.yaml.in_block_collection",
+    "while parsing a block mapping": "error.yaml.in_block_mapping",
+    "while parsing a flow node": "error.yaml.in_flow_node",
+    "while parsing a block node": "error.yaml.in_block_node",
+    "while parsing a node": "error.yaml.in_node",
+    "while parsing a quoted scalar": "error.yaml.in_quoted_scalar",
+    "while scanning a quoted scalar": "error.yaml.scanning_quoted_scalar",
+    "while scanning a plain scalar": "error.yaml.in_plain_scalar",
+    "while scanning a block scalar": "error.yaml.in_block_scalar",
+    "while scanning a simple key": "error.yaml.in_simple_key",
+    "while scanning for the next token": "error.yaml.in_next_token",
+    "while scanning an anchor": "error.yaml.in_anchor",
+    "while scanning an alias": "error.yaml.in_alias",
+    "while scanning a tag": "error.yaml.in_tag",
+    "while scanning a directive": "error.yaml.in_directive",
+    "while constructing a mapping": "error.yaml.in_mapping_construction",
+    "expected a single document in the stream": "error.yaml.single_document",
+    # problems: what it met
+    "but found another document": "error.yaml.another_document",
+    "did not find expected ',' or ']'": "error.yaml.expected_comma_or_bracket",
+    "did not find expected ',' or '}'": "error.yaml.expected_comma_or_brace",
+    "did not find expected '-' indicator": "error.yaml.expected_dash",
+    "did not find expected key": "error.yaml.expected_key",
+    "did not find expected node content": "error.yaml.expected_node_content",
+    "did not find expected <document start>": "error.yaml.expected_document_start",
+    "did not find expected comment or line break": "error.yaml.expected_line_break",
+    "did not find expected alphabetic or numeric character": "error.yaml.expected_name",
+    "did not find expected hexdecimal number": "error.yaml.expected_hex",
+    "did not find the expected '>'": "error.yaml.expected_angle",
+    "could not find expected ':'": "error.yaml.expected_colon",
+    "mapping values are not allowed in this context": "error.yaml.mapping_value_here",
+    "mapping keys are not allowed in this context": "error.yaml.mapping_key_here",
+    "block sequence entries are not allowed in this context": "error.yaml.sequence_entry_here",
+    "found unexpected end of stream": "error.yaml.unexpected_end",
+    "found unexpected document indicator": "error.yaml.unexpected_document_indicator",
+    "found unknown escape character": "error.yaml.unknown_escape",
+    "found invalid Unicode character escape code": "error.yaml.bad_unicode_escape",
+    "found character that cannot start any token": "error.yaml.bad_token_start",
+    "found an indentation indicator equal to 0": "error.yaml.zero_indentation",
+    "found a tab character that violates indentation": "error.yaml.tab_indentation",
+    "found a tab character where an indentation space is expected": "error.yaml.tab_not_space",
+    "found unknown directive name": "error.yaml.unknown_directive",
+    "found duplicate %YAML directive": "error.yaml.duplicate_yaml_directive",
+    "found duplicate %TAG directive": "error.yaml.duplicate_tag_directive",
+    "found undefined tag handle": "error.yaml.undefined_tag_handle",
+    "found unhashable key": "error.yaml.unhashable_key",
+    # Python's reasons for a value it cannot build (a date that does not exist)
+    "day is out of range for month": "error.yaml.day_out_of_range",
+    "month must be in 1..12": "error.yaml.month_out_of_range",
+}
+"""PyYAML's (libyaml's) wording of a syntax error, part by part, and the catalog key of
+each part. A part not listed here (a rarer error) is shown in PyYAML's English."""
+
+_UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag (?P<tag>.+)")
+
+
+def _phrase(text: str) -> Phrase | str:
+    """One part of a PyYAML error in the reader's language, when the catalog knows it."""
+    key = YAML_PHRASES.get(text)
+    if key:
+        return Phrase(key, default=text)
+    tag = _UNKNOWN_TAG.fullmatch(text)
+    if tag:
+        return Phrase("error.yaml.unknown_tag", (("tag", tag["tag"]),), default=text)
+    return text
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     line, column = line_column(exc.problem_mark or exc.context_mark)
-    message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-    return Problem("syntax", message, file=file, line=line, column=column)
+    where: dict[str, Any] = {"file": file, "line": line, "column": column}
+    if isinstance(exc, _ValueProblem):
+        return Problem.of("syntax", exc.key, exc.params, **where)
+    parts = [_phrase(p) for p in (exc.context, exc.problem) if p]
+    if len(parts) == 2:
+        context, problem = parts
+        return Problem.of(
+            "syntax", "error.yaml_syntax", {"context": context, "problem": problem}, **where
+        )
+    if parts:
+        return Problem.of("syntax", "error.yaml_syntax_part", {"problem": parts[0]}, **where)
+    return Problem.of("syntax", "error.yaml_invalid", **where)
 
 
 def capped(problems: list[Problem], file: str | None) -> list[Problem]:
@@ -206,7 +295,7 @@ def capped(problems: list[Problem], file: str | None) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     rest = len(problems) - MAX_PROBLEMS + 1
-    more = Problem("invalid", f"... and {rest:,} more problems in this file", file=file)
+    more = Problem.of("invalid", "error.more_problems", {"count": Count(rest)}, file=file)
     return [*problems[: MAX_PROBLEMS - 1], more]
 
 
@@ -236,11 +325,10 @@ def _compose(loader: Any, file: str) -> tuple[yaml.Node | None, list[Problem]]:
 def _alias_problem(aliases: list[tuple[Any, Any]], file: str) -> Problem:
     """One problem for every alias: at the first anchor used, saying where it is used."""
     anchor, used = aliases[0]
-    where = f"used at line {line_column(used)[0]}"
+    at = {"line": line_column(used)[0]}
     if len(aliases) > 1:
-        where += f", and {len(aliases) - 1:,} more aliases"
-    message = f"anchors and aliases (&name, *name) are not allowed; write the value out ({where})"
-    return _at(anchor, file, "alias", message)
+        return _at(anchor, file, "alias", "error.aliases", {**at, "count": Count(len(aliases) - 1)})
+    return _at(anchor, file, "alias", "error.alias", at)
 
 
 class _Open:
@@ -289,8 +377,8 @@ def _compose_node(loader: Any, file: str) -> tuple[yaml.Node, list[tuple[Any, An
 
 def _check_depth(depth: int, event: Any, file: str) -> None:
     if depth >= MAX_DEPTH:
-        message = f"nesting deeper than {MAX_DEPTH} levels of lists and mappings"
-        raise YamlProblems([_at(event.start_mark, file, "too_deep", message)])
+        limit = {"limit": MAX_DEPTH}
+        raise YamlProblems([_at(event.start_mark, file, "too_deep", "error.too_deep", limit)])
 
 
 def _collection(loader: Any, event: Any) -> yaml.CollectionNode:
@@ -332,19 +420,15 @@ def _duplicate_keys(node: yaml.MappingNode, file: str) -> Iterator[Problem]:
         if not isinstance(key, yaml.ScalarNode):
             continue
         if key.value in first_line:
-            yield _at(
-                key,
-                file,
-                "duplicate_key",
-                f"duplicate key '{key.value}' (first at line {first_line[key.value]})",
-            )
+            first = {"key": key.value, "line": first_line[key.value]}
+            yield _at(key, file, "duplicate_key", "error.duplicate_key", first)
         else:
             first_line[key.value] = line_column(key)[0]
 
 
-def _at(where: yaml.Node | Mark, file: str, kind: Any, message: str) -> Problem:
+def _at(where: yaml.Node | Mark, file: str, kind: Any, key: str, params: dict[str, Any]) -> Problem:
     line, column = line_column(where)
-    return Problem(kind, message, file=file, line=line, column=column)
+    return Problem.of(kind, key, params, file=file, line=line, column=column)
 
 
 def locate(root: yaml.Node | None, loc: Sequence[str | int]) -> tuple[yaml.Node | None, str]:
@@ -398,24 +482,17 @@ def _key_node(mapping: yaml.Node | None, key: str) -> yaml.Node | None:
 
 _QUOTED = re.compile(r"'([^']*)'")
 
-_PLAIN_MESSAGES = {
-    "int_parsing": "expected a whole number, got {input}",
-    "int_type": "expected a whole number, got {input}",
-    "int_from_float": "expected a whole number, got {input}",
-    "float_parsing": "expected a number, got {input}",
-    "float_type": "expected a number, got {input}",
-    "bool_parsing": "expected true or false, got {input}",
-    "bool_type": "expected true or false, got {input}",
-    "string_type": "expected text, got {input}",
-    "list_type": "expected a list ('- item' lines or [a, b]), got {input}",
-    "dict_type": "expected a mapping of 'key: value' lines, got {input}",
-    "model_type": "expected a mapping of 'key: value' lines, got {input}",
-    "model_attributes_type": "expected a mapping of 'key: value' lines, got {input}",
-    "missing": "this required field is missing",
-    "too_long": "at most {max_length} items are allowed here (found {actual_length})",
+_PLURAL_LIMITS = {
+    "too_short": "min_length",
+    "too_long": "max_length",
+    "string_too_short": "min_length",
+    "string_too_long": "max_length",
 }
-"""Plain wording for pydantic's most common errors; the rest keep pydantic's text."""
+"""Types whose message counts items or characters: at a limit of 1 the catalog's
+``error.<type>.one`` says it in the singular ('at least 1 item')."""
 
+_CONTAINERS = {"List", "Dictionary", "Set", "Tuple", "Data"}
+"""What pydantic names in ``field_type`` (too_short, too_long): shown in the reader's words."""
 
 _REPR = reprlib.Repr()
 _REPR.maxlevel, _REPR.maxdict, _REPR.maxlist = 2, 3, 3
@@ -425,20 +502,56 @@ _REPR.maxstring = _REPR.maxother = _REPR.maxlong = 40
 def _shown(value: Any) -> str:
     """A short picture of any value for a message: nesting, length and huge numbers are
     cut before ``repr`` runs, so no input can make the message itself fail."""
+    shown = _input(value)
+    with use_language(DEFAULT_LANGUAGE):
+        return str(shown)
+
+
+def _input(value: Any) -> Phrase | str:
+    """:func:`_shown`, with the words for a huge number or an unprintable value left to
+    render in the reader's language."""
     if isinstance(value, int) and value.bit_length() > 64:
-        return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
+        digits = Count(int(value.bit_length() * 0.30103))
+        return Phrase("error.huge_number", (("digits", digits),))
     try:
         text = _REPR.repr(value)
     except (ValueError, RecursionError):
-        return f"a {type(value).__name__}"
+        return Phrase("error.value_of_type", (("type", type(value).__name__),))
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _message(err: Any) -> str:
-    template = _PLAIN_MESSAGES.get(err["type"])
-    if not template:
-        return str(err["msg"])
-    return template.format_map({**(err.get("ctx") or {}), "input": _shown(err.get("input"))})
+def _choices(expected: Any) -> Choices | Any:
+    """pydantic's "'a', 'b' or 'c'" as :class:`Choices` (each quoted, 'or' in the reader's
+    language), when the text is exactly such a list; anything else as it is."""
+    values = tuple(_QUOTED.findall(str(expected)))
+    with use_language(DEFAULT_LANGUAGE):
+        same = bool(values) and str(Choices(values)) == str(expected)
+    return Choices(values) if same else expected
+
+
+def pydantic_message(err: Any) -> tuple[str, dict[str, Any]]:
+    """The catalog key of one pydantic error (``error.<type>``, or ``error.<type>.one`` at a
+    limit of 1) and its placeholder values: the error's context, its input shown short,
+    the allowed values and container names in the reader's language."""
+    kind = str(err["type"])
+    params: dict[str, Any] = {**(err.get("ctx") or {}), "input": _input(err.get("input"))}
+    key = f"error.{kind}"
+    limit = _PLURAL_LIMITS.get(kind)
+    if limit and params.get(limit) == 1 and known_key(f"{key}.one"):
+        key += ".one"
+    if kind in ("literal_error", "enum") and "expected" in params:
+        params["expected"] = _choices(params["expected"])
+    if params.get("field_type") in _CONTAINERS:
+        field_type = str(params["field_type"])
+        params["field_type"] = Phrase(f"error.container.{field_type.lower()}", default=field_type)
+    return key, params
+
+
+def pydantic_phrase(err: Any) -> Phrase:
+    """One pydantic error's message, to render in the reader's language (pydantic's
+    English text for a type the catalog does not list)."""
+    key, params = pydantic_message(err)
+    return Phrase(key, tuple(params.items()), default=str(err["msg"]))
 
 
 def validation_problems(error: ValidationError, doc: Document) -> list[Problem]:
@@ -447,11 +560,14 @@ def validation_problems(error: ValidationError, doc: Document) -> list[Problem]:
     return capped([_one_problem(err, doc) for err in errors], doc.file)
 
 
+_REFERENCE_TYPES = {"unknown_reference", "unknown_source"}
+
+
 def _one_problem(err: Any, doc: Document) -> Problem:
     node, field = locate(doc.root, err["loc"])
     ctx = err.get("ctx") or {}
     suggestion = ctx.get("suggestion")
-    message = _message(err)
+    key, params = pydantic_message(err)
     if err["type"] == "literal_error":
         allowed = _QUOTED.findall(str(ctx.get("expected", "")))
         suggestion = closest(str(err.get("input")), allowed) if allowed else None
@@ -461,9 +577,11 @@ def _one_problem(err: Any, doc: Document) -> Problem:
         node = _key_node(node, ctx["key"]) or node
         field = f"{field}.{ctx['key']}".lstrip(".")
     line, column = line_column(node)
-    return Problem(
-        "unknown_reference" if err["type"] == "unknown_reference" else "invalid",
-        message,
+    return Problem.of(
+        "unknown_reference" if err["type"] in _REFERENCE_TYPES else "invalid",
+        key,
+        params,
+        default=str(err["msg"]),
         file=doc.file,
         line=line,
         column=column,

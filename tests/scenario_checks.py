@@ -8,6 +8,7 @@ with a suggestion, and a bad value under ``changes:`` is blamed on the scenario 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -114,7 +115,7 @@ def _blamed(problem: Problem, doc: Document) -> Problem:
     if node is None or not shown.startswith("changes"):
         return problem
     line, column = line_column(node)
-    return Problem(problem.kind, problem.message, doc.file, line, column, shown, problem.suggestion)
+    return replace(problem, file=doc.file, line=line, column=column, field=shown)
 
 
 def deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:

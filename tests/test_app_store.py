@@ -153,7 +153,7 @@ def test_unprintable_characters_in_a_paste_are_removed_with_a_message():
     at.button(key="nav.history").click().run()
     at.text_area(key="history.notes@1").input("Trading\x00 post\x1b[31m red").run()
     assert at.session_state["answers"].history.notes == "Trading post[31m red"
-    assert "2 unprintable character(s)" in warnings(at)
+    assert "2 unprintable characters" in warnings(at)
 
 
 def test_a_row_list_stops_growing_at_the_models_limit():

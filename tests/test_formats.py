@@ -50,3 +50,14 @@ def test_an_unknown_language_falls_back_to_english_forms():
         assert f.number(1234) == "1,234"
     assert f.join([]) == ""
     assert f.country("QQ") is None
+
+
+def test_messages_take_the_plural_form_of_their_count():
+    with use_language("en"):
+        assert f.plural("ws.dash.part_items", 1, part="History") == "History (1 item)"
+        assert f.plural("ws.dash.part_items", 1200, part="History") == "History (1,200 items)"
+    with use_language("fr"):
+        assert f.plural("ws.dash.part_items", 0, part="Histoire") == "Histoire (0 élément)"
+        assert f.plural("ws.dash.part_items", 2, part="Histoire") == "Histoire (2 éléments)"
+    with use_language("ja"):
+        assert f.plural("ws.dash.part_items", 1, part="歴史") == "歴史（1項目）"

@@ -117,7 +117,7 @@ def test_rows_become_answers_blank_rows_are_ignored_and_gaps_reported():
     assert found.missing == [[], [], ["country"]]
 
 
-def test_renaming_the_town_unlinks_its_geonames_place():
+def test_renaming_the_town_keeps_its_geonames_place_another_country_unlinks_it():
     linked = Municipality(
         name="Hirado",
         country="JP",
@@ -128,8 +128,13 @@ def test_renaming_the_town_unlinks_its_geonames_place():
     )
     same = edit_town(linked, name=" Hirado ", region="Nagasaki", country="JP", population=29000)
     assert (same.geonameid, same.population, same.region) == (1862555, 29000, "Nagasaki")
-    renamed = edit_town(linked, name="Hirado-shi", region="", country="JP", population=0)
-    assert (renamed.geonameid, renamed.latitude, renamed.population) == (None, None, None)
+    renamed = edit_town(
+        linked, name="Hirado-shi", local_name="平戸市", region="", country="JP", population=0
+    )
+    assert (renamed.geonameid, renamed.latitude, renamed.population) == (1862555, 33.4, None)
+    assert renamed.local_name == "平戸市"
+    moved = edit_town(linked, name="Hirado", region="", country="KR", population=31192)
+    assert (moved.geonameid, moved.latitude, moved.longitude) == (None, None, None)
 
 
 def test_cut_text_keeps_the_limit_and_counts_what_went():

@@ -17,6 +17,7 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from advisor.conditions.facts import FIELDS, Facts
+from advisor.errors import Phrase
 from advisor.geo.countries import CONTINENTS, CountryCode, country_name
 from advisor.i18n import t
 from advisor.i18n.formats import join as join_list
@@ -121,7 +122,10 @@ class FieldTest(Node):
             raise PydanticCustomError(
                 "operator_count",
                 "a field test needs exactly one operator of: {allowed}; got {used}",
-                {"allowed": ", ".join(allowed), "used": ", ".join(used) or "none"},
+                {
+                    "allowed": ", ".join(allowed),
+                    "used": ", ".join(used) or Phrase("error.word.none"),
+                },
             )
         op = used[0]
         if op not in allowed:
@@ -164,13 +168,13 @@ def _check_operand(field: str, value: Any) -> None:
     spec = FIELDS[field]
     if spec.kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
         raise PydanticCustomError(
-            "operand",
+            "operand_number",
             "field '{field}' compares with numbers, not '{value}'",
             {"field": field, "value": str(value)},
         )
     if spec.kind == "ordinal" and value not in spec.scale:
         raise PydanticCustomError(
-            "operand",
+            "operand_scale",
             "field '{field}' takes one of: {scale}; got '{value}'",
             {
                 "field": field,
@@ -181,13 +185,13 @@ def _check_operand(field: str, value: Any) -> None:
         )
     if spec.kind == "bool" and not isinstance(value, bool):
         raise PydanticCustomError(
-            "operand",
+            "operand_bool",
             "field '{field}' is true or false, not '{value}'",
             {"field": field, "value": str(value)},
         )
     if spec.kind in ("code", "set") and not isinstance(value, str):
         raise PydanticCustomError(
-            "operand",
+            "operand_text",
             "field '{field}' compares with text, not '{value}'",
             {"field": field, "value": str(value)},
         )
@@ -363,7 +367,7 @@ def _check_shape(value: Any) -> Any:
         return value
     if not isinstance(value, Mapping):
         raise PydanticCustomError(
-            "condition_shape",
+            "condition_not_mapping",
             "a condition is a mapping such as {{field: population, below: 50000}}; got {value}",
             {"value": repr(value)[:60]},
         )
@@ -372,16 +376,20 @@ def _check_shape(value: Any) -> Any:
         return value
     if tags:
         raise PydanticCustomError(
-            "condition_shape",
+            "condition_operators",
             "a condition has one operator; this one has {tags}: wrap several in 'all' or 'any'",
             {"tags": ", ".join(tags)},
         )
     keys = [str(k) for k in value if k != "note"]
     guess = next((s for s in (closest(k, OPERATORS) for k in keys) if s), None)
     raise PydanticCustomError(
-        "condition_shape",
+        "condition_unknown",
         "unknown condition '{keys}'; a condition starts with one of: {ops}",
-        {"keys": ", ".join(keys) or "(empty)", "ops": ", ".join(OPERATORS), "suggestion": guess},
+        {
+            "keys": ", ".join(keys) or Phrase("error.word.empty"),
+            "ops": ", ".join(OPERATORS),
+            "suggestion": guess,
+        },
     )
 
 

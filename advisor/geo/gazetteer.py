@@ -35,6 +35,8 @@ class Place:
     population: int
     lat: float
     lon: float
+    local_name: str = ""
+    """The name in the country's own script ('平戸市'), when the alternate names tell it."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Gazetteer:
             population=d.population[row],
             lat=round(d.lat[row], 5),
             lon=round(d.lon[row], 5),
+            local_name=d.local_names[row] if row < len(d.local_names) else "",
         )
 
     def country_of(self, row: int) -> str:

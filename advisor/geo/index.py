@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from advisor.geo.local_names import local_name
 from advisor.geo.names import fold
 
-FORMAT = 3
+FORMAT = 4
+"""Version 4 added each place's name in its country's script (:mod:`advisor.geo.local_names`)."""
 MIN_POPULATION = 500
 """Smallest GeoNames cities file: places of 500 inhabitants and more."""
 
@@ -84,10 +86,12 @@ class IndexData:
     names: Strings = field(default_factory=Strings)
     folded_names: Strings = field(default_factory=Strings)
     keys: Strings = field(default_factory=Strings)
+    local_names: Strings = field(default_factory=Strings)
+    """The name in the country's own script ('平戸市'), or empty: one per row."""
 
 
 _ARRAYS = ("geonameid", "population", "lat", "lon", "country", "admin1", "key_rows")
-_TEXTS = ("countries", "admin_codes", "names", "folded_names", "keys")
+_TEXTS = ("countries", "admin_codes", "names", "folded_names", "keys", "local_names")
 
 
 def source_version() -> str:
@@ -123,6 +127,7 @@ def build() -> IndexData:
     country_ids: dict[str, int] = {}
     admin_ids: dict[str, int] = {}
     names: list[str] = []
+    local: list[str] = []
     pairs: list[tuple[str, int]] = []
     for i, row in enumerate(rows):
         country = row["countrycode"]
@@ -134,11 +139,13 @@ def build() -> IndexData:
         data.country.append(country_ids.setdefault(country, len(country_ids)))
         data.admin1.append(admin_ids.setdefault(admin, len(admin_ids)))
         names.append(row["name"])
+        local.append(local_name(country, row["name"], row["alternatenames"]))
         pairs.extend((key, i) for key in _keys_of(row["name"], row["alternatenames"]))
     pairs.sort()
     data.keys = Strings.of([k for k, _ in pairs])
     data.key_rows = array("i", (r for _, r in pairs))
     data.names = Strings.of(names)
+    data.local_names = Strings.of(local)
     data.folded_names = Strings.of([fold(n) for n in names])
     data.countries = Strings.of(list(country_ids))
     data.admin_codes = Strings.of(list(admin_ids))

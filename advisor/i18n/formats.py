@@ -16,7 +16,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from advisor.i18n import DEFAULT_LANGUAGE, current_language
+from advisor.i18n import DEFAULT_LANGUAGE, catalog, current_language, t
 
 ListStyle = Literal["standard", "or", "unit"]
 """'A, B and C' (standard), 'A, B or C' (or), 'A, B, C' (unit)."""
@@ -73,6 +73,17 @@ def join(items: Iterable[str], style: ListStyle = "standard") -> str:
 def country(code: str) -> str | None:
     """The CLDR name of a country code in the current language, or None when unknown."""
     return locale().territories.get(code.upper())
+
+
+def plural(key: str, count: int, **params: object) -> str:
+    """The message ``key`` in the plural form ``count`` takes in the current language
+    (``key.one``, ``key.other``, ...: French counts 0 as one, Japanese has one form),
+    with ``count`` written as the language writes numbers."""
+    form = f"{key}.{plural_form(count)}"
+    chosen = (
+        form if form in catalog(current_language()) or form in catalog("en") else f"{key}.other"
+    )
+    return t(chosen, count=number(count), **params)
 
 
 def plural_form(count: float) -> str:

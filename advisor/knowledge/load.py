@@ -104,8 +104,9 @@ class _Collector:
             self.problems.extend(exc.problems)
             return None
 
-    def add(self, kind: Any, message: str, path: Path, **where: Any) -> None:
-        self.problems.append(Problem(kind, message, file=self.name(path), **where))
+    def add(self, kind: Any, key: str, params: dict[str, Any], path: Path, **where: Any) -> None:
+        """A problem of catalog message ``key`` (advisor/i18n/*/errors.yaml) in ``path``."""
+        self.problems.append(Problem.of(kind, key, params, file=self.name(path), **where))
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -121,7 +122,7 @@ def _load_vocabularies(
     for stem in VOCABULARY_ORDER:
         path = folder / f"{stem}.yaml"
         if not path.exists():
-            col.add("not_found", f"missing vocabulary file {stem}.yaml", folder)
+            col.add("not_found", "error.missing_vocabulary_file", {"name": f"{stem}.yaml"}, folder)
             continue
         vocab = col.model(path, Vocabulary, {"known": known})
         if vocab is None:
@@ -129,7 +130,7 @@ def _load_vocabularies(
         terms: dict[str, Term] = {}
         for term in vocab.terms:
             if term.id in terms:
-                col.add("duplicate_id", f"term id '{term.id}' appears twice", path)
+                col.add("duplicate_id", "error.duplicate_term", {"id": term.id}, path)
             terms[term.id] = term
             known.add(_KIND_OF_VOCAB[stem], term.id, term.label, *term.synonyms)
         vocabularies[stem] = terms
@@ -148,7 +149,8 @@ def _load_items(col: _Collector, folder: Path, model: type[F], known: KnownIds) 
             line, column = line_column(node)
             col.add(
                 "id_mismatch",
-                f"id '{ident}' differs from the file name '{path.stem}'; the file name is the id",
+                "error.id_mismatch",
+                {"id": ident, "name": path.stem},
                 path,
                 field="id",
                 line=line,
@@ -175,7 +177,8 @@ def _load_place_groups(col: _Collector, folder: Path, known: KnownIds) -> dict[s
                 line, column = line_column(node)
                 col.add(
                     "duplicate_id",
-                    f"{place.name} ({place.country}) is already listed in {first[key]}",
+                    "error.duplicate_place",
+                    {"place": place.name, "country": place.country, "file": first[key]},
                     path,
                     field=f"places[{i}].name",
                     line=line,
@@ -204,13 +207,13 @@ def _load_rules(col: _Collector, folder: Path, known: KnownIds) -> Rules | None:
     for stem, model in single:
         path = folder / f"{stem}.yaml"
         if not path.exists():
-            col.add("not_found", f"missing rules file {stem}.yaml", folder)
+            col.add("not_found", "error.missing_rules_file", {"name": f"{stem}.yaml"}, folder)
             continue
         loaded[stem] = col.model(path, model, ctx)
     steps: list[PlanStep] = []
     plan_files = _yaml_files(folder / "plan")
     if not plan_files:
-        col.add("not_found", "no plan files in rules/plan/", folder)
+        col.add("not_found", "error.no_plan_files", {}, folder)
     for path in plan_files:
         plan = col.model(path, PlanRules, ctx)
         steps.extend(plan.steps if plan else [])
@@ -236,8 +239,8 @@ def _check_rule_ids(col: _Collector) -> None:
             if ident in first:
                 col.add(
                     "duplicate_id",
-                    f"rule id '{ident}' is already used at {first[ident]}; "
-                    "rule ids must be unique across all rules files",
+                    "error.duplicate_rule_id",
+                    {"id": ident, "where": first[ident]},
                     path,
                     line=line,
                     column=column,
@@ -294,7 +297,7 @@ def load_knowledge(data_dir: Path = DATA_DIR, rules_dir: Path = RULES_DIR) -> Kn
     rules = _load_rules(rules_col, rules_dir, known)
     problems = col.problems + rules_col.problems
     if problems or rules is None:
-        raise KnowledgeError(problems or [Problem("invalid", "rules could not be loaded")])
+        raise KnowledgeError(problems or [Problem.of("invalid", "error.rules_not_loaded")])
     return Knowledge(
         vocabularies,
         groups,

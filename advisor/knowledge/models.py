@@ -71,7 +71,7 @@ def _known_source(key: str, info: ValidationInfo) -> str:
     if keys is None or key in keys:
         return key
     raise PydanticCustomError(
-        "unknown_reference",
+        "unknown_source",
         "source '{key}' is not in this file's sources table",
         {"key": key, "suggestion": closest(key, keys)},
     )

@@ -103,6 +103,8 @@ AsText = BeforeValidator(_number_as_text)
 Name = Annotated[
     str, AsText, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), Clean
 ]
+TownName = Annotated[str, AsText, StringConstraints(strip_whitespace=True, max_length=120), Clean]
+"""A town's name that may still be empty while the clerk fills in the answers."""
 ShortText = Annotated[str, AsText, StringConstraints(strip_whitespace=True, max_length=200), Clean]
 LongText = Annotated[str, AsText, StringConstraints(strip_whitespace=True, max_length=4000), Clean]
 LanguageCode = Annotated[
@@ -132,9 +134,12 @@ LanguageList = Annotated[
 class Municipality(Strict):
     """The town itself; name, country and population are needed before results."""
 
-    name: Annotated[
-        str, AsText, StringConstraints(strip_whitespace=True, max_length=120), Clean
-    ] = ""
+    name: TownName = ""
+    """The name as the world writes it, in Latin letters: 'Hirado', 'Saint-Loup'."""
+    local_name: TownName = ""
+    """Optional: the name in the town's own script or language ('平戸市'), shown beside
+    ``name`` in the results and the report ('Hirado (平戸市)'). Picking the town in the
+    gazetteer fills it when the GeoNames alternate names tell it."""
     country: CountryCode | None = None
     region: ShortText = ""
     population: Annotated[int, Field(ge=1, le=50_000_000)] | None = None

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
+from advisor.errors import Phrase
 from advisor.spelling import closest
 
 
@@ -66,8 +67,10 @@ def reference(kind: str, label: str) -> Callable[[str, ValidationInfo], str]:
     """Validator: ``value`` must be a known id of ``kind`` when the context carries known ids.
 
     Without a context (objects built in code), the value is accepted as it is: the UI only
-    offers known ids, and the loaders always pass the context.
+    offers known ids, and the loaders always pass the context. ``label`` names the kind in
+    messages, in the reader's language when the catalog has ``error.label.<kind>``.
     """
+    shown = Phrase(f"error.label.{kind}", default=label)
 
     def check(value: str, info: ValidationInfo) -> str:
         known = (info.context or {}).get("known")
@@ -78,7 +81,7 @@ def reference(kind: str, label: str) -> Callable[[str, ValidationInfo], str]:
         raise PydanticCustomError(
             "unknown_reference",
             "unknown {label} '{value}'",
-            {"label": label, "value": value, "suggestion": known.suggest(kind, value)},
+            {"label": shown, "value": value, "suggestion": known.suggest(kind, value)},
         )
 
     return check

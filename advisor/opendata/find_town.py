@@ -35,6 +35,8 @@ class TownHit(BaseModel):
     score: float
     match: str
     sister_towns: list[KnownTie]
+    local_name: str = ""
+    """The name in the country's own script ('平戸市'), when the gazetteer knows it."""
 
 
 def find_town(
@@ -56,6 +58,7 @@ def find_town(
                 lon=place.lon,
                 score=hit.score,
                 match=hit.match,
+                local_name=place.local_name,
                 sister_towns=[
                     KnownTie(name=r.name, country=r.country, geonameid=r.geonameid) for r in ties
                 ],

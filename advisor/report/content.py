@@ -30,7 +30,15 @@ from advisor.report.document import (
     Renderer,
     Section,
 )
-from advisor.report.fmt import long_date, number, place, scored, shorten
+from advisor.report.fmt import (
+    local_name_of,
+    long_date,
+    number,
+    place,
+    scored,
+    shorten,
+    town_name,
+)
 from advisor.report.sections.appendix import appendix_blocks
 from advisor.report.sections.cases import cases_blocks
 from advisor.report.sections.how_made import how_made_blocks
@@ -47,7 +55,7 @@ if TYPE_CHECKING:
 Builder = Callable[[Assessment, Result, Knowledge], list[Block]]
 
 SECTIONS: tuple[tuple[str, Builder], ...] = (
-    ("summary", lambda a, r, k: summary_blocks(r)),
+    ("summary", lambda a, r, k: summary_blocks(r, a.municipality.local_name)),
     ("special", lambda a, r, k: inventory_blocks(a, k)),
     ("cases", cases_blocks),
     ("networks", lambda a, r, k: networks_blocks(r)),
@@ -73,6 +81,7 @@ def build_document(
     ``workshop``, also how a workshop made the answers (before the appendix of answers)."""
     k = knowledge or default_knowledge()
     town, day = result.meta.town, today or dt.date.today()
+    named = town_name(town, assessment.municipality.local_name)  # 'Hirado (平戸市)'
     sections = [
         Section(key, t(f"report.section.{key}", town=town), tuple(build(assessment, result, k)))
         for key, build in SECTIONS
@@ -82,8 +91,8 @@ def build_document(
         at = next(i for i, s in enumerate(sections) if s.key == "appendix")
         sections.insert(at, Section("how_made", t("report.workshop.title"), blocks))
     return Document(
-        title=t("report.title", town=town),
-        town=town,
+        title=t("report.title", town=named),
+        town=named,
         language=current_language(),
         date=day,
         cover=cover(assessment, result, day),
@@ -114,16 +123,21 @@ def cover(a: Assessment, r: Result, today: dt.date) -> Cover:
     )
 
 
-def summary_blocks(r: Result) -> list[Block]:
-    """The one page most readers stop at: situation, three first steps, the top picks."""
+def summary_blocks(r: Result, local_name: str = "") -> list[Block]:
+    """The one page most readers stop at: situation, three first steps, the top picks;
+    the town's ``local_name`` ('平戸市') is given beside its name."""
     meta = r.meta
-    lead = t(
-        "report.summary.lead",
-        town=meta.town,
-        country=country_name(meta.country),
-        population=number(meta.population),
-        level=t(f"scale.capacity_level.{meta.capacity_level}"),
-    )
+    local = local_name_of(meta.town, local_name)
+    facts = {
+        "town": meta.town,
+        "country": country_name(meta.country),
+        "population": number(meta.population),
+        "level": t(f"scale.capacity_level.{meta.capacity_level}"),
+    }
+    if local:
+        lead = t("report.summary.lead_local", local=local, **facts)
+    else:
+        lead = t("report.summary.lead", **facts)
     blocks: list[Block] = [Paragraph(lead, "lead"), Heading(t("report.summary.first_steps"))]
     blocks.append(_first_steps(r))
     picks = _top_picks(r)

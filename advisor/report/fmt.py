@@ -7,10 +7,12 @@ message catalog (a translation may change the date order or the list separator).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from advisor.geo.countries import country_name
+from advisor.geo.names import fold
 from advisor.i18n import formats, t
 from advisor.scores import score_level
 
@@ -82,9 +84,36 @@ def place(name: str, country: str) -> str:
     return t("report.place", name=name, country=country_name(country))
 
 
+def _as_is(text: str) -> str:
+    return text
+
+
+def local_name_of(name: str, local_name: str) -> str:
+    """The town's local name when it says more than its name: not empty, and not already
+    in the name, whatever the case or accents ('Saint-Loup' beside 'Saint-Loup', '釜石市'
+    beside 'Kamaishi 釜石市')."""
+    local = local_name.strip()
+    return local if local and fold(local) not in fold(name) else ""
+
+
+def town_name(name: str, local_name: str = "", escape: Callable[[str], str] = _as_is) -> str:
+    """``Hirado (平戸市)``: the town's name with its name in its own script beside it, or
+    the name alone. Both are the clerk's text: ``escape`` (Markdown's, for a page) is
+    applied to each, never to the catalog's brackets."""
+    local = local_name_of(name, local_name)
+    if not local:
+        return escape(name)
+    return t("town.named", name=escape(name), local=escape(local))
+
+
+_BREAKS = re.compile(r"[ \t\r\n\f\v]+")
+"""Spaces and line breaks, but not the no-break spaces French typography places."""
+
+
 def one_line(text: str) -> str:
-    """Free text with its line breaks folded, for table cells and list items."""
-    return " ".join(text.split())
+    """Free text with its line breaks folded, for table cells and list items (no-break
+    spaces stay: 'Look Within\u00a0: ...' keeps its colon with the words before it)."""
+    return _BREAKS.sub(" ", text).strip()
 
 
 def shorten(text: str, limit: int = 240) -> str:

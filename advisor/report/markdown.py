@@ -24,6 +24,7 @@ from advisor.report.document import (
     ProfileChart,
     Table,
 )
+from advisor.report.fmt import one_line
 from advisor.report.html import safe_url
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
@@ -35,7 +36,7 @@ MARK = "●"
 def escape(text: str) -> str:
     """``text`` on one line, with every character Markdown would act on inside a line
     backslash-escaped (emphasis, code, links, HTML, table pipes, entities)."""
-    flat = " ".join(text.split())
+    flat = one_line(text)
     return _INLINE.sub(lambda m: "\\" + (m.group(1) or "&"), flat)
 
 

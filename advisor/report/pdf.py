@@ -35,6 +35,7 @@ from advisor.report.document import (
     Table,
 )
 from advisor.report.fonts import cjk_font, fallback_font
+from advisor.report.line_breaks import break_japanese
 
 FONT = "lw"
 FALLBACK = "lw-fallback"
@@ -42,6 +43,7 @@ INK, MUTED, ACCENT = (33, 37, 41), (96, 104, 112), (31, 58, 95)
 HEAD_FILL = (228, 234, 241)
 LINE = 5.0
 TABLE_SIZE, TABLE_LINE = 8.5, 4.2
+TABLE_PADDING = 1.2
 SIZES = {"body": 10.0, "lead": 11.0, "note": 9.0}
 _CONTROL = {code: " " if code == 9 else None for code in range(32) if code != 10}
 
@@ -84,7 +86,18 @@ class ReportPdf(FPDF):
         """A left-aligned paragraph (justified text would stretch around long CJK runs)."""
         self.style(size, color)
         height = LINE * size / 10
-        self.multi_cell(0, height, _clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        shown = self.broken(_clean(text), self.epw)
+        self.multi_cell(0, height, shown, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def broken(self, text: str, width: float) -> str:
+        """``text`` with its line breaks chosen by the language's rules: Japanese by width
+        and kinsoku (no line opens with 。 or a closing bracket); other languages at spaces,
+        as fpdf2 does by itself."""
+        if self.doc.language != "ja":
+            return text
+        # room for a closing mark hanging at a line's end, so fpdf2 never wraps it alone
+        room = width - 2 * self.c_margin - 0.5 - self.get_string_width("。")
+        return "\n".join(break_japanese(text, room, self.get_string_width))
 
     def keep_room(self, height: float) -> None:
         """Start a new page unless ``height`` mm still fit (keeps headings with their text)."""
@@ -178,12 +191,21 @@ def _bullets(pdf: ReportPdf, block: Bullets) -> None:
         pdf.style(SIZES["body"])
         pdf.set_x(pdf.l_margin + 2)
         pdf.cell(6, LINE, f"{number}." if block.numbered else "•")
-        pdf.multi_cell(0, LINE, _clean(item), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        shown = pdf.broken(_clean(item), pdf.epw - 8)
+        pdf.multi_cell(0, LINE, shown, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(0.8)
     pdf.ln(2)
 
 
 def _facts(pdf: ReportPdf, block: Facts) -> None:
+    if pdf.doc.language == "ja":  # one paragraph per fact, broken by the Japanese rules
+        for fact in block.items:
+            pdf.style(SIZES["body"])
+            text = pdf.broken(_clean(f"{fact.label}：{fact.value}"), pdf.epw)
+            pdf.multi_cell(0, LINE, text, link=fact.url or "", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(1)
+        pdf.ln(2)
+        return
     for fact in block.items:
         pdf.style(SIZES["body"], MUTED)
         pdf.write(LINE, _clean(f"{fact.label}: "))
@@ -204,18 +226,20 @@ def _table(pdf: ReportPdf, block: Table) -> None:
     heads = FontFace(emphasis="BOLD", color=ACCENT, fill_color=HEAD_FILL)
     options: dict[str, Any] = {"col_widths": block.widths, "headings_style": heads}
     pdf.set_draw_color(190, 198, 206)
+    widths = list(block.widths or [1] * len(block.columns))
+    room = [pdf.epw * w / sum(widths) - 2 * TABLE_PADDING for w in widths]
     with pdf.table(
         text_align="LEFT",
         v_align="TOP",
         line_height=TABLE_LINE,
-        padding=1.2,
+        padding=TABLE_PADDING,
         borders_layout="HORIZONTAL_LINES",
         **options,
     ) as table:
         for values in (block.columns, *block.rows):
             row = table.row()
-            for value in values:
-                row.cell(_clean(value))
+            for value, width in zip(values, room, strict=False):
+                row.cell(pdf.broken(_clean(value), width))
     pdf.ln(4)
 
 

@@ -22,6 +22,7 @@ from advisor.model.assessment import Assessment
 from advisor.model.base import KnownIds
 from advisor.store.database import Database
 from advisor.store.tables import drafts
+from advisor.yamlio import pydantic_phrase
 
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 
@@ -136,9 +137,10 @@ def _answers(text: str, known: KnownIds | None) -> Assessment:
         return Assessment.model_validate_json(text, context={"known": known} if known else None)
     except ValidationError as exc:
         problems = [
-            Problem(
+            Problem.of(
                 "invalid",
-                "the saved answers no longer fit this version of Look Within: " + err["msg"],
+                "error.saved_draft_invalid",
+                {"detail": pydantic_phrase(err)},
                 file="saved draft",
                 field=".".join(str(part) for part in err["loc"]) or None,
             )

@@ -11,11 +11,12 @@ from pydantic import BaseModel
 
 from advisor.geo.countries import countries, country_name
 from advisor.i18n import t, tr
-from advisor.i18n.formats import join, number
+from advisor.i18n.formats import join, number, plural
 from advisor.i18n.formats import join as join_list
 from advisor.knowledge.base import Knowledge
 from advisor.model.assessment import MAX_ITEMS
 from advisor.opendata.find_town import TownHit, find_town
+from advisor.report.fmt import local_name_of
 from advisor.ui import state
 from advisor.ui.resources import open_data_bundle
 from advisor.wizard import CutText, FieldProblem, cut_lines, cut_text, rows_to_models, text_limit
@@ -113,7 +114,7 @@ def _kept(cut: CutText, limit: int | None) -> str:
             t("ui.text_cut", limit=number(limit or 0), dropped=number(cut.dropped)), icon="✂️"
         )
     if cut.unprintable:
-        st.warning(t("ui.unprintable_removed", count=cut.unprintable), icon="✂️")
+        st.warning(plural("ui.unprintable_removed", cut.unprintable), icon="✂️")
     return cut.text
 
 
@@ -296,6 +297,11 @@ def town_search(key: str, no_hit: str) -> TownHit | None:
 
 
 def hit_label(hit: TownHit) -> str:
-    """``Hirado (Nagasaki, Japan), 29,000 inhabitants``: a hit as a clerk recognises it."""
+    """``Hirado 平戸市 (Nagasaki, Japan), 29,000 inhabitants``: a hit as a clerk recognises
+    it, with its name in its own script when the gazetteer knows it."""
     where = ", ".join(p for p in (hit.region, country_name(hit.country)) if p)
-    return t("town.hit", name=hit.name, where=where, population=number(hit.population))
+    population = number(hit.population)
+    local = local_name_of(hit.name, hit.local_name)
+    if local:
+        return t("town.hit_local", name=hit.name, local=local, where=where, population=population)
+    return t("town.hit", name=hit.name, where=where, population=population)

@@ -17,7 +17,7 @@ from advisor.model.result import HORIZONS, NetworkAdvice, PartnerSuggestion, Res
 from advisor.report.fmt import number, one_line, place, rating, score_note, scored
 from advisor.ui import resources, state
 from advisor.ui.nav import back_next
-from advisor.ui.text import md
+from advisor.ui.text import md, town_md
 
 PRESENT_KEY = "results.present"
 PRESENT_PARAM = "present"
@@ -259,7 +259,7 @@ def render() -> None:
     answers = state.answers()
     title, switch = st.columns([3, 1], vertical_alignment="bottom")
     title.header(
-        t("results.title", town=md(answers.municipality.name) if answers.municipality.name else "…")
+        t("results.title", town=town_md(answers.municipality) if answers.municipality.name else "…")
     )
     with switch:
         presenting()

@@ -5,24 +5,39 @@ from __future__ import annotations
 import streamlit as st
 
 from advisor.i18n import t
+from advisor.i18n.formats import number
+from advisor.model.assessment import Municipality
 from advisor.numbers import population_text, read_population
 from advisor.ui import state
 from advisor.ui.nav import back_next, errors_shown
 from advisor.ui.text import md
 from advisor.ui.widgets import country_select, show_problems, town_search
-from advisor.wizard import apply_town_hit, edit_town, problems
+from advisor.wizard import (
+    apply_town_hit,
+    edit_town,
+    kept_population,
+    problems,
+    text_limit,
+    unlink_town,
+)
 
 
 def _search() -> None:
-    """Gazetteer search; picking a hit fills the town and its known twin towns."""
+    """Gazetteer search; picking a hit fills the town and its known twin towns (picking
+    the place the town is already linked to keeps what the clerk corrected)."""
     st.subheader(t("town.search_title"))
     hit = town_search("town.query", t("town.no_hit"))
     if hit is None:
         return
     if st.button(t("town.use"), key="town.use", type="primary"):
+        kept = kept_population(state.answers().municipality, hit)
         state.save(apply_town_hit(state.answers(), hit))
         state.refresh()
         st.toast(t("town.filled", name=hit.name, ties=len(hit.sister_towns)))
+        if kept is not None:
+            st.toast(
+                t("town.population_kept", population=number(kept), found=number(hit.population))
+            )
         st.rerun()
 
 
@@ -38,6 +53,14 @@ def _details() -> None:
             t("town.name"), value=town.name, max_chars=120, key=state.key("town.name")
         )
         show_problems(shown, "municipality.name")
+        local_name = st.text_input(
+            t("town.local_name"),
+            value=town.local_name,
+            max_chars=text_limit(Municipality, "local_name"),
+            key=state.key("town.local_name"),
+            help=t("town.local_name_help"),
+            placeholder=t("town.local_name_ph"),
+        )
         region = st.text_input(
             t("town.region"), value=town.region, max_chars=200, key=state.key("town.region")
         )
@@ -46,10 +69,28 @@ def _details() -> None:
         show_problems(shown, "municipality.country")
         population = _population(town.population)
         show_problems(shown, "municipality.population")
-    edited = edit_town(town, name=name, region=region, country=country, population=population or 0)
+    edited = edit_town(
+        town,
+        name=name,
+        local_name=local_name,
+        region=region,
+        country=country,
+        population=population or 0,
+    )
     state.save(state.answers().model_copy(update={"municipality": edited}))
     if edited.geonameid:
-        st.caption(t("town.geonames", id=edited.geonameid))
+        _link(edited)
+
+
+def _link(town: Municipality) -> None:
+    """Which GeoNames place the town is linked to, and a button to undo the link (edits of
+    the name keep it: the clerk unlinks when the details now describe another town)."""
+    said, button = st.columns([3, 1], vertical_alignment="center")
+    said.caption(t("town.geonames", id=town.geonameid))
+    if button.button(t("town.unlink"), key="town.unlink", help=t("town.unlink_help")):
+        state.save(state.answers().model_copy(update={"municipality": unlink_town(town)}))
+        st.toast(t("town.unlinked"))
+        st.rerun()
 
 
 def _population(current: int | None) -> int | None:

@@ -59,7 +59,7 @@ def visitor() -> str:
 
 def problem(exc: AdvisorError) -> str:
     """A store refusal as safe Markdown (its text may echo what a visitor typed)."""
-    return inert(str(exc.problems[0].message if exc.problems else exc))
+    return inert(str(exc.problems[0].text if exc.problems else exc))
 
 
 def qr_png(link: str) -> bytes:

@@ -15,7 +15,7 @@ from advisor.ui.resources import knowledge
 from advisor.ui.text import md
 from advisor.ui.widgets import country_select, fixed_labels, town_search
 from advisor.ui.workshop.common import problem, set_address, workshop_store
-from advisor.wizard import problems, town_from_hit
+from advisor.wizard import problems, text_limit, town_from_hit
 from advisor.workshop.flow import CREATE, FACILITATE
 from advisor.workshop.model import DEFAULT_THRESHOLD, PARTS, WorkshopSettings
 
@@ -25,9 +25,16 @@ CREATED = "ws.created"
 
 
 def _scratch() -> tuple[Municipality, Assessment | None]:
-    """The town typed by hand: name, country and population."""
+    """The town typed by hand: name (and local name), country and population."""
     left, right = st.columns(2)
     name = left.text_input(t("town.name"), max_chars=120, key="ws.new.name")
+    local_name = left.text_input(
+        t("town.local_name"),
+        max_chars=text_limit(Municipality, "local_name"),
+        key="ws.new.local_name",
+        help=t("town.local_name_help"),
+        placeholder=t("town.local_name_ph"),
+    )
     with right:
         country = country_select(t("town.country"), None, "ws.new.country")
     typed = st.text_input(t("town.population"), max_chars=24, key="ws.new.population")
@@ -35,12 +42,15 @@ def _scratch() -> tuple[Municipality, Assessment | None]:
     if typed.strip() and reading.error:
         params = {k: md(str(v)) for k, v in reading.params.items()}
         st.error(t(reading.error, **params), icon="⚠️")
-    town = Municipality(name=name.strip(), country=country, population=reading.value)
+    town = Municipality(
+        name=name.strip(), local_name=local_name.strip(), country=country, population=reading.value
+    )
     return town, None
 
 
 def _gazetteer() -> tuple[Municipality, Assessment | None]:
-    """The town found in the gazetteer, with its place and coordinates."""
+    """The town found in the gazetteer, with its place, coordinates and local name (filled
+    as the wizard fills it: :func:`advisor.wizard.town_from_hit`)."""
     hit = town_search("ws.new.query", t("ws.new.no_hit"))
     return (town_from_hit(hit), None) if hit else (Municipality(), None)
 

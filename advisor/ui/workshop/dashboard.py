@@ -15,13 +15,14 @@ import streamlit as st
 from advisor.answers import dump_answers
 from advisor.errors import AdvisorError
 from advisor.i18n import t
+from advisor.i18n.formats import plural
 from advisor.model.assessment import Assessment
 from advisor.model.result import Result
 from advisor.report import FORMATS
 from advisor.ui import resources
 from advisor.ui.downloads import report_buttons
 from advisor.ui.steps import results
-from advisor.ui.text import md
+from advisor.ui.text import md, town_md
 from advisor.ui.workshop.common import base_url, invite, problem, set_address, workshop_store
 from advisor.ui.workshop.create import CREATED
 from advisor.ui.workshop.room import label, pooled, room_view
@@ -73,7 +74,7 @@ def _agreed(store: WorkshopStore, workshop: Workshop, room: RoomAggregate, key: 
         items = [i for i in room.items if i.part == part]
         if not items:
             continue
-        with st.expander(t("ws.dash.part_items", part=t(f"ws.parts.{part}"), count=len(items))):
+        with st.expander(plural("ws.dash.part_items", len(items), part=t(f"ws.parts.{part}"))):
             for item in items:
                 kept = is_kept(item, room, workshop)
                 widget = f"ws.agree.{item.key}.{int(kept)}"
@@ -178,7 +179,7 @@ def _advice(store: WorkshopStore, workshop: Workshop, key: str) -> None:
         st.warning(t("ws.dash.incomplete"))
         return
     result = resources.result_for(answers)
-    st.header(t("results.title", town=md(answers.municipality.name)))
+    st.header(t("results.title", town=town_md(answers.municipality)))
     st.caption(t("ws.dash.advice_time", time=dt.datetime.now().strftime("%H:%M")))
     results.advice(answers, result)
     _downloads(answers, result, how_made(workshop, room, dt.date.today()))
@@ -194,7 +195,7 @@ def render(code: str, key: str) -> None:
         st.title(t("ws.dash.title_plain"))
         st.error(t("ws.dash.wrong_key"), icon="🔑")
         return
-    st.title(t("ws.dash.title", town=md(workshop.settings.town.name)))
+    st.title(t("ws.dash.title", town=town_md(workshop.settings.town)))
     if workshop.status != "open":
         st.warning(t("ws.dash.closed"), icon="🔒")
     _secret_link(workshop.code, key)

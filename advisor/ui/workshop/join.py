@@ -10,7 +10,7 @@ import streamlit as st
 
 from advisor.errors import AdvisorError
 from advisor.i18n import t
-from advisor.ui.text import md
+from advisor.ui.text import town_md
 from advisor.ui.workshop.common import problem, visitor, workshop_store
 from advisor.workshop.flow import JOIN, PARTICIPANT
 from advisor.workshop.model import Workshop
@@ -42,7 +42,7 @@ def _ask_code() -> None:
 
 def _welcome(store: WorkshopStore, workshop: Workshop) -> None:
     """The town, then an optional name and the button that makes the participant."""
-    st.subheader(t("ws.join.town", town=md(workshop.settings.town.name)))
+    st.subheader(t("ws.join.town", town=town_md(workshop.settings.town)))
     if workshop.status != "open":
         st.warning(t("ws.closed"), icon="🔒")
         return

@@ -20,7 +20,7 @@ from advisor.i18n import t
 from advisor.model.assessment import Assessment
 from advisor.ui import autosave, state
 from advisor.ui.steps import capacity, history, specializations, ties
-from advisor.ui.text import md
+from advisor.ui.text import md, town_md
 from advisor.ui.workshop.common import log, problem, workshop_store
 from advisor.ui.workshop.room import room_view
 from advisor.workshop.codes import normalise_code
@@ -193,7 +193,7 @@ def render(code: str, pid: str) -> None:
         _take_over(person)
     saver = Saver(store, workshop, person.id)
     autosave.divert(saver)
-    st.caption(t("ws.part.town", town=md(workshop.settings.town.name)))
+    st.caption(t("ws.part.town", town=town_md(workshop.settings.town)))
     if person.name:
         st.caption(t("ws.part.you", name=md(person.name)))
     if workshop.status != "open" or st.session_state.get(_CLOSED):
