@@ -20,6 +20,21 @@ STEPS = ["welcome", "town", "history", "specializations", "ties", "capacity", "r
 TABS = ("plan", "networks", "partners", "cases")
 MIN_LENGTH = 14
 """Shorter English texts ('Notes', 'Population') may be the same word in French."""
+LABELLED = (
+    "button",
+    "checkbox",
+    "text_input",
+    "selectbox",
+    "multiselect",
+    "text_area",
+    "radio",
+    "number_input",
+    "expander",
+    "toggle",
+    "download_button",
+    "tabs",
+)
+"""The widgets whose label a reader sees."""
 
 
 def _walk(value: Any) -> Iterator[Localized]:
@@ -74,19 +89,7 @@ def shown(at: AppTest) -> Iterator[str]:
     ):
         for element in at.get(kind):
             yield str(getattr(element, "value", ""))
-    for kind in (
-        "button",
-        "checkbox",
-        "text_input",
-        "selectbox",
-        "multiselect",
-        "text_area",
-        "radio",
-        "number_input",
-        "expander",
-        "toggle",
-        "download_button",
-    ):
+    for kind in LABELLED:
         for element in at.get(kind):
             yield str(getattr(element, "label", "") or "")
             proto: Any = getattr(element, "proto", None)

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import advisor.i18n as i18n
-from tests.test_pages_in_language import localized_texts
+from tests.test_pages_in_language import LABELLED, localized_texts
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 STEPS = ["welcome", "town", "history", "specializations", "ties", "capacity", "results", "report"]
@@ -32,20 +32,7 @@ def labels(at: AppTest) -> Iterator[tuple[str, str]]:
     for kind in ("title", "header", "subheader", "caption", "info", "warning", "error"):
         for element in at.get(kind):
             yield kind, str(getattr(element, "value", ""))
-    for kind in (
-        "button",
-        "checkbox",
-        "text_input",
-        "selectbox",
-        "multiselect",
-        "text_area",
-        "radio",
-        "number_input",
-        "expander",
-        "toggle",
-        "download_button",
-        "tabs",
-    ):
+    for kind in LABELLED:
         for element in at.get(kind):
             label = getattr(element, "label", None)
             if label:
