@@ -71,7 +71,7 @@ def _write_report(target: Path, data: bytes) -> None:
         target.write_bytes(data)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        problem = Problem("invalid", f"cannot write the report here ({reason})", file=str(target))
+        problem = Problem.of("invalid", "error.cannot_write", {"reason": reason}, file=str(target))
         raise InputError([problem]) from exc
 
 

@@ -42,8 +42,9 @@ class WorkshopError(AdvisorError):
     """A workshop call that cannot be done: wrong code or key, closed, too many tries."""
 
 
-def _problem(message: str) -> WorkshopError:
-    return WorkshopError([Problem("not_found", message)])
+def _problem(key: str) -> WorkshopError:
+    """A workshop refusal, said in the language of whoever reads it (``error.<key>``)."""
+    return WorkshopError([Problem.of("not_found", f"error.{key}")])
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,13 @@ class WorkshopStore:
                 return Created(code, key)
             except sa.exc.IntegrityError:
                 continue
-        raise WorkshopError([Problem("invalid", "could not find a free join code; try again")])
+        raise WorkshopError([Problem.of("invalid", "error.workshop_no_free_code")])
 
     def facilitate(self, code: str, key: str) -> Workshop:
         """The workshop, for its facilitator; a wrong code or key is one same message."""
         row = self._row(code)
         if row is None or not same_secret(key or "", row.facilitator_hash):
-            raise _problem("no workshop with this code and facilitator key")
+            raise _problem("workshop_no_code_and_key")
         return _workshop(row)
 
     def update_settings(self, code: str, key: str, settings: WorkshopSettings) -> Workshop:
@@ -159,7 +160,7 @@ class WorkshopStore:
         row = self._row(code) if code else None
         if row is None:
             self._fail(client)
-            raise _problem("no workshop with this code; check it on the facilitator's screen")
+            raise _problem("workshop_no_code_check")
         return _workshop(row)
 
     def join(self, code: str, name: str = "") -> Participant:
@@ -231,7 +232,7 @@ class WorkshopStore:
             ).first()
         if row is None:
             self._open(code)  # says "closed" or "no workshop" when that is why
-            raise _problem("this participant link does not belong to the workshop")
+            raise _problem("workshop_foreign_link")
         return Participant(
             id=pid, name=row.name, answers=answers, parts_done=done, updated_at=moment
         )
@@ -266,11 +267,11 @@ class WorkshopStore:
     def _open(self, code: str) -> Workshop:
         row = self._row(code)
         if row is None:
-            raise _problem("no workshop with this code")
+            raise _problem("workshop_no_code")
         workshop = _workshop(row)
         if workshop.status != "open":
             raise WorkshopError(
-                [Problem("invalid", "this workshop is closed: answers can no longer change")]
+                [Problem.of("invalid", "error.workshop_closed")]
             )
         return workshop
 
