@@ -30,6 +30,7 @@ from advisor.opendata.find_town import find_town
 from advisor.paths import DATA_DIR, RULES_DIR
 from advisor.report import FORMATS, render, report_filename
 from advisor.schema import answers_schema
+from advisor.scores import SCALE_FILE, load_scale
 from advisor.store.commands import add_commands as add_store_commands
 from advisor.workshop.commands import add_commands as add_workshop_commands
 
@@ -123,6 +124,7 @@ def _print_json(data: object) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     k = _knowledge(args)
+    load_scale(Path(args.rules) / SCALE_FILE)  # the score scale is a rules file too
     terms = sum(len(v) for v in k.vocabularies.values())
     print(
         f"ok: {terms} vocabulary terms, {len(k.cases)} reference cases, {len(k.networks)} "

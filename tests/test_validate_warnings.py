@@ -54,3 +54,20 @@ def test_validate_prints_warnings_and_fails_only_when_strict(capsys, monkeypatch
     assert main(["validate", "--stale-months", "1200", "--strict"]) == (
         1 if networks_without_eligibility(default_knowledge()) else 0
     )
+
+
+def test_validate_checks_the_score_scale_too(tmp_path, capsys):
+    import shutil
+
+    from advisor.paths import RULES_DIR
+
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules)
+    scale = rules / "score_scale.yaml"
+    scale.write_text(
+        scale.read_text(encoding="utf-8").replace("at_least: 0.0", "at_least: 0.1"),
+        encoding="utf-8",
+    )
+    assert main(["validate", "--rules", str(rules)]) == 2
+    err = capsys.readouterr().err
+    assert "score_scale.yaml" in err and "at_least: 0" in err
