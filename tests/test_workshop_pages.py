@@ -258,3 +258,31 @@ def test_deleting_removes_the_workshop_and_returns_to_the_wizard():
     assert "ws" not in at.query_params
     again = ok(page(ws=made.code, key=made.facilitator_key))
     assert "No workshop with this code and facilitator key" in messages(again)
+
+
+def _from_file(name: str, content: bytes) -> AppTest:
+    at = ok(page(ws="new"))
+    at.radio(key="ws.new.source").set_value("file").run()
+    ok(at.file_uploader(key="ws.new.file").upload(name, content, "application/x-yaml").run())
+    return at
+
+
+def test_a_workshop_starts_from_an_uploaded_answers_file():
+    text = (ROOT / "examples" / "vaux_sur_aure.yaml").read_bytes()
+    at = _from_file("vaux.yaml", text)
+    assert "Vaux\\-sur\\-Aure" in messages(at)  # the file's town, escaped for Markdown
+    assert not at.button(key="ws.new.create").disabled
+    ok(at.button(key="ws.new.create").click().run())
+    made = store().facilitate(param(at, "ws"), param(at, "key"))
+    assert made.settings.town.name == "Vaux-sur-Aure"
+    assert made.settings.base is not None and made.settings.base.history.connections
+
+
+def test_a_bad_or_foreign_upload_is_explained_and_nothing_is_created():
+    at = _from_file("broken.yaml", b"municipality:\n  population: many\n")
+    shown = messages(at).replace("\\", "")
+    assert "broken.yaml:2:15: municipality.population: expected a whole number" in shown
+    assert at.button(key="ws.new.create").disabled
+    at = _from_file("latin1.yaml", "municipality: {name: Sète}".encode("latin-1"))
+    assert "latin1.yaml" in messages(at).replace("\\", "")
+    assert at.button(key="ws.new.create").disabled
