@@ -270,9 +270,7 @@ class WorkshopStore:
             raise _problem("workshop_no_code")
         workshop = _workshop(row)
         if workshop.status != "open":
-            raise WorkshopError(
-                [Problem.of("invalid", "error.workshop_closed")]
-            )
+            raise WorkshopError([Problem.of("invalid", "error.workshop_closed")])
         return workshop
 
     def _update(self, code: str, **values: object) -> None:
