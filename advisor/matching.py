@@ -30,11 +30,16 @@ from advisor.town_facts import case_capacity_level
 
 @dataclass(frozen=True)
 class Part:
-    """One comparison: its similarity (0..1) and the sentence saying what is shared."""
+    """One comparison: its similarity (0..1) and how to say what is shared. The sentence
+    is written only for the cases shown (``reason``), not for every case compared."""
 
     name: str
     similarity: float
-    reason: str | None
+    explain: Callable[[], str | None] = lambda: None
+
+    @property
+    def reason(self) -> str | None:
+        return self.explain()
 
 
 def _set_part(
@@ -51,22 +56,24 @@ def _set_part(
         return None
     theirs = set(theirs)
     shared = sorted(mine & theirs)
-    reason = (
-        t(f"match.shared.{name}", items=join_list(label(kind, i) for i in shared))
-        if shared
-        else None
-    )
-    return Part(name, dice(mine, theirs), reason)
+
+    def explain() -> str | None:
+        items = join_list(label(kind, i) for i in shared)
+        return t(f"match.shared.{name}", items=items) if shared else None
+
+    return Part(name, dice(mine, theirs), explain)
 
 
 def _size_part(population: int, case: ReferenceCase, rules: MatchingRules) -> Part:
     similarity = size_closeness(population, case.population.value, rules.size_decades)
-    reason = None
-    if similarity >= rules.size_reason_at:
-        reason = t(
-            "match.shared.size", mine=number(population), theirs=number(case.population.value)
-        )
-    return Part("size", similarity, reason)
+
+    def explain() -> str | None:
+        if similarity < rules.size_reason_at:
+            return None
+        theirs = number(case.population.value)
+        return t("match.shared.size", mine=number(population), theirs=theirs)
+
+    return Part("size", similarity, explain)
 
 
 def _capacity_part(level: str, case: ReferenceCase, knowledge: Knowledge) -> Part | None:
@@ -74,10 +81,13 @@ def _capacity_part(level: str, case: ReferenceCase, knowledge: Knowledge) -> Par
     if theirs is None:
         return None
     gap = abs(CAPACITY_LEVELS.index(level) - CAPACITY_LEVELS.index(theirs))
-    reason = (
-        t("match.shared.capacity", level=t(f"scale.capacity_level.{level}")) if gap == 0 else None
-    )
-    return Part("capacity", 1 - gap / 2, reason)
+
+    def explain() -> str | None:
+        if gap:
+            return None
+        return t("match.shared.capacity", level=t(f"scale.capacity_level.{level}"))
+
+    return Part("capacity", 1 - gap / 2, explain)
 
 
 def linked_countries(assessment: Assessment) -> frozenset[str]:
@@ -113,18 +123,18 @@ def _distinctive_part(facts: Facts, case: ReferenceCase, knowledge: Knowledge) -
         [*profile.history_themes, *profile.specialization_themes], profile.connection_kinds, rules
     )
     shared = sorted(mine & theirs)
-    reason = None
-    if shared:
+
+    def explain() -> str | None:
+        if not shared:
+            return None
         labels = [
             knowledge.label("theme" if kind == "theme" else "connection_kind", ident)
             for kind, ident in (item.split(":", 1) for item in shared)
         ]
-        reason = t("match.shared.distinctive_history", items=join_list(dict.fromkeys(labels)))
-    return Part(
-        "distinctive_history",
-        len(shared) / math.sqrt(len(mine) * len(theirs)) if theirs else 0.0,
-        reason,
-    )
+        return t("match.shared.distinctive_history", items=join_list(dict.fromkeys(labels)))
+
+    similarity = len(shared) / math.sqrt(len(mine) * len(theirs)) if theirs else 0.0
+    return Part("distinctive_history", similarity, explain)
 
 
 def _country_part(assessment: Assessment, case: ReferenceCase) -> Part | None:
@@ -132,10 +142,12 @@ def _country_part(assessment: Assessment, case: ReferenceCase) -> Part | None:
     if not mine:
         return None
     shared = sorted(mine & {tie.country for tie in case.ties})
-    reason = (
-        t("match.shared.countries", items=join_list(map(country_name, shared))) if shared else None
-    )
-    return Part("partner_countries", 1.0 if shared else 0.0, reason)
+
+    def explain() -> str | None:
+        names = join_list(map(country_name, shared))
+        return t("match.shared.countries", items=names) if shared else None
+
+    return Part("partner_countries", 1.0 if shared else 0.0, explain)
 
 
 def compare(
@@ -186,7 +198,7 @@ def score(parts: list[Part], rules: MatchingRules) -> float:
 
 
 def _as_match(case: ReferenceCase, value: float, parts: list[Part], facts: Facts) -> CaseMatch:
-    reasons = [p.reason for p in sorted(parts, key=lambda p: -p.similarity) if p.reason]
+    reasons = [r for p in sorted(parts, key=lambda p: -p.similarity) if (r := p.reason)]
     shared = sorted(
         facts.themes & {*case.profile.history_themes, *case.profile.specialization_themes}
     )
@@ -216,11 +228,8 @@ def match_cases(assessment: Assessment, facts: Facts, knowledge: Knowledge) -> l
         parts = compare(assessment, facts, case, knowledge)
         scored.append((score(parts, rules), case, parts))
     scored.sort(key=lambda item: (-item[0], item[1].name))
-    return [
-        _as_match(case, value, parts, facts)
-        for value, case, parts in scored
-        if value >= rules.min_score
-    ][: rules.max_matches]
+    shown = [item for item in scored if item[0] >= rules.min_score][: rules.max_matches]
+    return [_as_match(case, value, parts, facts) for value, case, parts in shown]
 
 
 def _population(facts: Facts) -> int:

@@ -71,7 +71,10 @@ def fill(template: str, values: Mapping[str, object]) -> str:
     """``template`` with its ``{named}`` placeholders replaced from ``values``; a name
     without a value stays visible as ``{name}``. The one filler of the product: catalog
     messages (:func:`t`) and the plan's rule texts (:mod:`advisor.plan`) both use it."""
-    return string.Formatter().vformat(template, (), _Keep(values))
+    try:
+        return template.format_map(_Keep(values))  # the C formatter: t() runs thousands of times
+    except (ValueError, IndexError, AttributeError, KeyError):
+        return string.Formatter().vformat(template, (), _Keep(values))
 
 
 def t(key: str, /, **params: object) -> str:

@@ -8,6 +8,7 @@ from advisor.geo.countries import country_name
 from advisor.geo.names import place_key
 from advisor.i18n import t
 from advisor.i18n.formats import join as join_list
+from advisor.knowledge.models import CuratedPlace, PlaceGroup
 from advisor.knowledge.rules_models import PartnerRules
 from advisor.partners.suggest import Candidate, PartnerContext, enrich, size_similarity
 from advisor.similarity import dice
@@ -114,29 +115,34 @@ def from_themed_places(ctx: PartnerContext) -> Iterator[Candidate]:
     found = []
     for group in ctx.knowledge.places.values():
         for place in group.places:
-            if place.not_a_town:
-                continue
-            shared_weight, overlap = _weighted_dice(ctx, set(place.themes))
+            themes = set(place.themes)
+            if place.not_a_town or not themes & ctx.facts.themes:
+                continue  # most places share nothing with the town: skip them at once
+            shared_weight, overlap = _weighted_dice(ctx, themes)
             if shared_weight < rules.themed_min_shared_weight:
                 continue
             pop = place.population.value if place.population else None
-            shared = sorted(ctx.facts.themes & set(place.themes))
-            labels = join_list(ctx.knowledge.label("theme", i) for i in shared)
-            keys = [*place.source_keys, *(place.population.source_keys if place.population else [])]
-            cand = Candidate(
-                name=place.name,
-                country=place.country,
-                score=0.0,
-                reasons=[t("partner.themes", items=labels), place.why.strip()],
-                sources=refs(group, keys),
-                geonameid=place.geonameid,
-                population=pop,
-            )
+            cand = Candidate(place.name, place.country, 0.0, [], [], geonameid=place.geonameid)
+            cand.population = pop
             cand = enrich(cand, ctx.open_data)
             cand.score = _themed_score(ctx, overlap, cand.population)
-            found.append(cand)
-    found.sort(key=lambda c: (-c.score, c.name))
-    yield from found[: rules.themed_limit]
+            found.append((cand, place, group))
+    found.sort(key=lambda item: (-item[0].score, item[0].name))
+    for cand, place, group in found[: rules.themed_limit]:
+        yield _explained(ctx, cand, place, group)
+
+
+def _explained(
+    ctx: PartnerContext, cand: Candidate, place: CuratedPlace, group: PlaceGroup
+) -> Candidate:
+    """A kept themed candidate with its reasons and sources (written only for the few
+    shown, not for every place compared)."""
+    shared = sorted(ctx.facts.themes & set(place.themes))
+    labels = join_list(ctx.knowledge.label("theme", i) for i in shared)
+    keys = [*place.source_keys, *(place.population.source_keys if place.population else [])]
+    cand.reasons = [t("partner.themes", items=labels), place.why.strip(), *cand.reasons]
+    cand.sources = [*refs(group, keys), *cand.sources]
+    return cand
 
 
 def from_network_peers(ctx: PartnerContext) -> Iterator[Candidate]:
