@@ -39,18 +39,10 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from advisor.examples import example_labels
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: bench/ as a package
+from bench.chromium import ARGS, CHROMIUM
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 TRIVIAL = """import streamlit as st
 st.title("Trivial")
 if st.button("Go", key="go"):
