@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any, TypeVar
 
 import streamlit as st
 from pydantic import BaseModel
 
 from advisor.geo.countries import countries, country_name
-from advisor.i18n import t, tr
+from advisor.i18n import current_language, t, tr, use_language
 from advisor.i18n.formats import join, number, plural
 from advisor.i18n.formats import join as join_list
 from advisor.knowledge.base import Knowledge
@@ -34,8 +35,15 @@ def fixed_labels(options: Iterable[T], label: Callable[[T], str]) -> Callable[[T
 
 
 def country_codes() -> list[str]:
-    """ISO codes sorted by country name, as people look for them."""
-    return sorted(countries(), key=country_name)
+    """ISO codes sorted by country name in the page's language, as people look for them."""
+    return list(_country_codes(current_language()))
+
+
+@cache
+def _country_codes(language: str) -> tuple[str, ...]:
+    """Sorted once per language and process, not on every rerun of every country field."""
+    with use_language(language):
+        return tuple(sorted(countries(), key=country_name))
 
 
 def country_select(label: str, value: str | None, key: str, help: str | None = None) -> str | None:
